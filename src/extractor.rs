@@ -1,0 +1,382 @@
+//! [`Extractor`] and [`ExtractorBuilder`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+use crate::error::{Error, ErrorKind};
+use crate::gazetteer::matcher::Matcher;
+use crate::gazetteer::titles::Titles;
+use crate::gazetteer::Gazetteer;
+use crate::model::{Date, Document, Entity, Lang, Mention};
+use crate::rules::RuleSet;
+use crate::tokenize::{split_sentences, tokenize_into, Tokens};
+use crate::{lang, resolve};
+
+/// The data files compiled into the crate (feature `embedded-data`), by file name.
+#[cfg(feature = "embedded-data")]
+pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[
+    // ("gazetteers/countries.tsv", include_str!("../gazetteers/countries.tsv")),
+    // ("gazetteers/regions.tsv", include_str!("../gazetteers/regions.tsv")),
+    // ("gazetteers/places.tsv", include_str!("../gazetteers/places.tsv")),
+    // ("gazetteers/organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
+    // ("gazetteers/events.tsv", include_str!("../gazetteers/events.tsv")),
+    // ("gazetteers/people-europe-americas.tsv", include_str!("../gazetteers/people-europe-americas.tsv")),
+    // ("gazetteers/people-world.tsv", include_str!("../gazetteers/people-world.tsv")),
+];
+#[cfg(not(feature = "embedded-data"))]
+pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[];
+
+#[cfg(feature = "embedded-data")]
+pub(crate) const EMBEDDED_TITLES: &[(&str, &str)] = &[("gazetteers/titles.tsv", include_str!("../gazetteers/titles.tsv"))];
+#[cfg(not(feature = "embedded-data"))]
+pub(crate) const EMBEDDED_TITLES: &[(&str, &str)] = &[];
+
+#[cfg(feature = "embedded-data")]
+pub(crate) const EMBEDDED_RULES: &[(&str, &str)] = &[
+    ("gazetteers/rules/nl.rules", include_str!("../gazetteers/rules/nl.rules")),
+    ("gazetteers/rules/en.rules", include_str!("../gazetteers/rules/en.rules")),
+];
+#[cfg(not(feature = "embedded-data"))]
+pub(crate) const EMBEDDED_RULES: &[(&str, &str)] = &[];
+
+#[derive(Clone, Debug)]
+enum Source {
+    Text(String, String),
+    File(PathBuf),
+}
+
+impl Source {
+    fn load(&self) -> Result<(String, String), Error> {
+        match self {
+            Source::Text(n, s) => Ok((n.clone(), s.clone())),
+            Source::File(p) => std::fs::read_to_string(p)
+                .map(|s| (p.display().to_string(), s))
+                .map_err(|e| Error::new(ErrorKind::Io(format!("{}: {e}", p.display())), None)),
+        }
+    }
+}
+
+/// Configures and builds an [`Extractor`].
+///
+/// The builder only records what it is given; [`build`](ExtractorBuilder::build)
+/// reads and validates every data and rule file, compiles the automata and the rule
+/// index, and reports the first problem with its file, line and column.
+///
+/// ```
+/// use gazet::Extractor;
+///
+/// let extra = "entity\tperson:jan-jansen\tPERSON\tJan Jansen\nalias\t*\tshort\tJansen\n";
+/// let ex = Extractor::builder().gazetteer_str("extra.tsv", extra).build()?;
+/// let doc = ex.extract("Jansen sprak dinsdag in Brussel.");
+/// assert!(doc.entity("person:jan-jansen").is_some());
+/// # Ok::<(), gazet::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    default_gazetteers: bool,
+    default_rules: bool,
+    gazetteers: Vec<Source>,
+    titles: Vec<Source>,
+    rules: Vec<Source>,
+    lang: Option<Lang>,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder::new()
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder with the embedded default data and rules.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder {
+            default_gazetteers: true,
+            default_rules: true,
+            gazetteers: Vec::new(),
+            titles: Vec::new(),
+            rules: Vec::new(),
+            lang: None,
+        }
+    }
+
+    /// Whether the embedded gazetteers (entities and titles) are loaded. Default: yes
+    /// (with the `embedded-data` feature).
+    pub fn default_gazetteers(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.default_gazetteers = yes;
+        self
+    }
+
+    /// Whether the embedded rule files are loaded. Default: yes (with the
+    /// `embedded-data` feature).
+    pub fn default_rules(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.default_rules = yes;
+        self
+    }
+
+    /// Adds gazetteer data from a string; `name` names it in errors.
+    pub fn gazetteer_str(&mut self, name: &str, data: &str) -> &mut ExtractorBuilder {
+        self.gazetteers.push(Source::Text(name.to_string(), data.to_string()));
+        self
+    }
+
+    /// Adds a gazetteer data file, read by [`build`](ExtractorBuilder::build).
+    pub fn gazetteer_file(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.gazetteers.push(Source::File(path.into()));
+        self
+    }
+
+    /// Adds title data (format of `gazetteers/titles.tsv`) from a string.
+    pub fn titles_str(&mut self, name: &str, data: &str) -> &mut ExtractorBuilder {
+        self.titles.push(Source::Text(name.to_string(), data.to_string()));
+        self
+    }
+
+    /// Adds a rule file's text; `name` names it in errors and rule ids.
+    pub fn rules_str(&mut self, name: &str, rules: &str) -> &mut ExtractorBuilder {
+        self.rules.push(Source::Text(name.to_string(), rules.to_string()));
+        self
+    }
+
+    /// Adds a rule file, read by [`build`](ExtractorBuilder::build).
+    pub fn rules_file(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.rules.push(Source::File(path.into()));
+        self
+    }
+
+    /// Reads every text as this language instead of detecting it. Default: detect
+    /// (Dutch or English) per text.
+    pub fn lang(&mut self, lang: Option<Lang>) -> &mut ExtractorBuilder {
+        self.lang = lang;
+        self
+    }
+
+    /// Loads and validates all data, compiles the matchers and the rule index.
+    ///
+    /// # Errors
+    ///
+    /// A malformed data or rule file, a duplicate id, a reference to an unknown id or
+    /// an unreadable file; the error names the place (see [`Error`]).
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let mut g = Gazetteer::new();
+        let mut titles = Titles::default();
+        if self.default_gazetteers {
+            for (name, src) in EMBEDDED_GAZETTEERS {
+                g.add_source(name, src)?;
+            }
+            for (name, src) in EMBEDDED_TITLES {
+                titles.add_source(name, src)?;
+            }
+        }
+        for s in &self.gazetteers {
+            let (name, src) = s.load()?;
+            g.add_source(&name, &src)?;
+        }
+        for s in &self.titles {
+            let (name, src) = s.load()?;
+            titles.add_source(&name, &src)?;
+        }
+        g.validate()?;
+        let matcher = Matcher::build(&g, &titles)?;
+        let mut rules = RuleSet::new();
+        if self.default_rules {
+            for (name, src) in EMBEDDED_RULES {
+                rules.add_source(name, src)?;
+            }
+        }
+        for s in &self.rules {
+            let (name, src) = s.load()?;
+            rules.add_source(&name, &src)?;
+        }
+        let rules = rules.compile()?;
+        Ok(Extractor {
+            inner: Arc::new(Inner {
+                gazetteer: g,
+                titles,
+                matcher,
+                rules,
+                lang: self.lang,
+            }),
+        })
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub gazetteer: Gazetteer,
+    pub titles: Titles,
+    pub matcher: Matcher,
+    pub rules: crate::rules::Compiled,
+    pub lang: Option<Lang>,
+}
+
+/// Reads news text and returns its entities and relations.
+///
+/// Build it once and share it: it holds the compiled automata and rule index behind
+/// an [`Arc`], so clones are cheap and it is `Send + Sync`.
+///
+/// # Example
+///
+/// ```
+/// use gazet::{Extractor, EntityType};
+///
+/// let ex = Extractor::new();
+/// let doc = ex.extract("Poetin en Trump spraken in Hamburg over Noord-Korea.");
+/// let putin = doc.entity("person:vladimir-putin").unwrap();
+/// assert_eq!(putin.name, "Vladimir Putin");
+/// assert_eq!(putin.kind, EntityType::Person);
+/// assert_eq!(putin.mentions[0].text, "Poetin");
+/// assert!(doc.entity_named("North Korea").is_some());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+static DEFAULT: Lazy<Result<Extractor, Error>> = Lazy::new(|| ExtractorBuilder::new().build());
+
+impl Extractor {
+    /// The extractor with the embedded default gazetteers and rules, built once per
+    /// process and shared (this call is a cheap clone).
+    ///
+    /// # Panics
+    ///
+    /// Only if the embedded data does not build, which is a bug in this crate (the
+    /// test suite builds it); use [`Extractor::builder`] for data of your own.
+    #[allow(clippy::expect_used)]
+    pub fn new() -> Extractor {
+        DEFAULT
+            .as_ref()
+            .map(Clone::clone)
+            .map_err(Clone::clone)
+            .expect("the embedded gazet data builds")
+    }
+
+    /// A builder for an extractor with data or rules of your own.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Extracts entities and relations from `text`.
+    ///
+    /// The language is detected unless the builder fixed it; a leading
+    /// ` date YYYY-MM[-DD]` line sets the document date. Never panics and never fails:
+    /// any string, however odd, gives a [`Document`].
+    pub fn extract(&self, text: &str) -> Document {
+        self.extract_with(text, None, None)
+    }
+
+    /// Like [`extract`](Extractor::extract), with the language and the document date
+    /// given by the caller (`None`: detect the language, read the date line).
+    pub fn extract_with(&self, text: &str, lang: Option<Lang>, date: Option<Date>) -> Document {
+        let mut toks = Tokens::default();
+        let (line_date, from) = match lang::date_line(text) {
+            Some((d, at)) => (Some(d), at),
+            None => (None, 0),
+        };
+        tokenize_into(text, from, &mut toks);
+        let lang = lang.or(self.inner.lang).unwrap_or_else(|| lang::detect(&toks));
+        let date = date.or(line_date);
+        let sents = split_sentences(&toks);
+        let inner = &*self.inner;
+        let mut res = resolve::resolve(text, &toks, &sents, &inner.gazetteer, &inner.matcher, lang);
+        let relations = inner.rules.apply(&crate::rules::Input {
+            text,
+            toks: &toks,
+            sents: &sents,
+            lang,
+            date,
+            gazetteer: &inner.gazetteer,
+            titles: &inner.titles,
+            res: &mut res,
+        });
+        let entities = build_entities(text, &toks, &sents, &res, &inner.gazetteer);
+        Document {
+            lang,
+            date,
+            entities,
+            relations,
+        }
+    }
+
+    /// The loaded gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.inner.gazetteer
+    }
+
+    /// Heap memory of the gazetteer automaton in bytes, and its pattern count.
+    pub fn automaton_stats(&self) -> (usize, usize) {
+        (self.inner.matcher.memory_usage(), self.inner.matcher.pattern_count())
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+pub(crate) fn sentence_of(sents: &[crate::tokenize::Sentence], tok: u32) -> usize {
+    match sents.binary_search_by(|s| {
+        if s.last <= tok {
+            std::cmp::Ordering::Less
+        } else if s.first > tok {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => i,
+        Err(i) => i.min(sents.len().saturating_sub(1)),
+    }
+}
+
+fn build_entities(
+    text: &str,
+    toks: &Tokens,
+    sents: &[crate::tokenize::Sentence],
+    res: &resolve::Resolved,
+    g: &Gazetteer,
+) -> Vec<Entity> {
+    let tt = toks.tokens();
+    let mut per: Vec<Vec<Mention>> = vec![Vec::new(); res.entities.len()];
+    for m in &res.mentions {
+        let (Some(a), Some(b)) = (tt.get(m.first as usize), tt.get((m.first + m.len - 1) as usize)) else {
+            continue;
+        };
+        let (s, e) = (a.start as usize, b.end as usize);
+        per[m.ent as usize].push(Mention {
+            start: s,
+            end: e,
+            text: text.get(s..e).unwrap_or("").to_string(),
+            sentence: sentence_of(sents, m.first),
+            kind: m.kind.as_str().to_string(),
+        });
+    }
+    let mut out: Vec<(usize, Entity)> = Vec::new();
+    for (i, (e, ms)) in res.entities.iter().zip(per).enumerate() {
+        if ms.is_empty() {
+            continue;
+        }
+        let qid = match e.key {
+            resolve::EntKey::Gaz(ix) => g.entries().get(ix as usize).and_then(|x| x.qid.clone()),
+            resolve::EntKey::Local(_) => None,
+        };
+        let first = ms[0].start;
+        let _ = i;
+        out.push((
+            first,
+            Entity {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                qid,
+                mentions: ms,
+            },
+        ));
+    }
+    out.sort_by_key(|x| x.0);
+    out.into_iter().map(|x| x.1).collect()
+}

@@ -1,0 +1,229 @@
+//! The compiled gazetteer: one Aho-Corasick automaton over every alias.
+//!
+//! Aliases are tokenized with the document tokenizer and written as `" tok tok "`,
+//! the layout of [`Tokens::norm`](crate::tokenize::Tokens::norm), so every match is
+//! aligned to token boundaries by construction. The automaton runs in overlapping
+//! mode (every alias occurrence is reported); leftmost-longest selection happens on
+//! token indices afterwards, after each candidate's case rule is checked against the
+//! original text. That order matters: a longer alias that fails its case rule must
+//! not hide a shorter one that passes.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::titles::Titles;
+use super::{AliasKind, CaseRule, Gazetteer};
+use crate::error::{Error, ErrorKind};
+use crate::model::EntityType;
+use crate::tokenize::{fold_keep_case, tokenize, TokenKind, Tokens};
+
+/// What a pattern stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// An entry of the gazetteer (index).
+    Entry(u32),
+    /// A title form (index of the canonical title).
+    Title(u16),
+}
+
+/// One alias behind a pattern.
+#[derive(Clone, Debug)]
+pub(crate) struct Target {
+    pub tag: Tag,
+    pub kind: AliasKind,
+    pub lang: Option<&'static str>,
+    case: CaseRule,
+    /// For `Exact`: the alias tokens with case kept, accents folded.
+    exact: Box<[Box<str>]>,
+    /// For `Capitalized`: bit i set when alias token i starts with a capital.
+    cap_mask: u64,
+}
+
+/// A gazetteer hit after case checks: tokens `first..first+len`, its targets.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub first: usize,
+    pub len: usize,
+    /// The targets of the pattern that passed their case rule.
+    pub targets: Vec<u32>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    ac: AhoCorasick,
+    /// Per pattern: number of tokens and the range of its targets in `targets`.
+    patterns: Vec<(u16, u32, u32)>,
+    targets: Vec<Target>,
+}
+
+impl Matcher {
+    pub(crate) fn build(g: &Gazetteer, titles: &Titles) -> Result<Matcher, Error> {
+        // pattern string -> list of targets
+        let mut by_pattern: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut add = |pattern: String, t: Target| {
+            by_pattern
+                .entry(pattern.clone())
+                .or_insert_with(|| {
+                    order.push(pattern);
+                    Vec::new()
+                })
+                .push(t);
+        };
+        let title_aliases = titles.forms.iter().map(|t| {
+            (
+                Tag::Title(t.title),
+                super::Alias {
+                    lang: Some(t.lang),
+                    kind: AliasKind::Name,
+                    form: t.form.clone(),
+                    case: CaseRule::Insensitive,
+                    no_inflection: true,
+                },
+                None,
+            )
+        });
+        let entry_aliases = g.entries().iter().enumerate().flat_map(|(ei, e)| {
+            e.aliases
+                .iter()
+                .map(move |a| (Tag::Entry(ei as u32), a.clone(), Some(e.kind)))
+        });
+        for (tag, a, etype) in entry_aliases.chain(title_aliases) {
+            {
+                let mut forms = vec![a.form.clone()];
+                let inflect = !a.no_inflection
+                    && matches!(a.kind, AliasKind::Name | AliasKind::Short)
+                    && matches!(a.lang, None | Some("nl"))
+                    && matches!(etype, Some(EntityType::Person | EntityType::Country));
+                if inflect {
+                    let last = a.form.chars().last().unwrap_or(' ');
+                    if last.is_alphabetic() && !matches!(last, 's' | 'x' | 'z' | 'S' | 'X' | 'Z') {
+                        forms.push(format!("{}s", a.form));
+                    }
+                }
+                for form in forms {
+                    let toks = tokenize(&form);
+                    if toks.is_empty() || toks.len() > 64 {
+                        continue;
+                    }
+                    let mut pattern = String::with_capacity(form.len() + 2);
+                    pattern.push(' ');
+                    let mut exact = Vec::with_capacity(toks.len());
+                    let mut cap_mask = 0u64;
+                    for (i, t) in toks.iter().enumerate() {
+                        pattern.push_str(toks.norm_of(t));
+                        pattern.push(' ');
+                        let surface = &form[t.start as usize..t.end as usize];
+                        exact.push(fold_keep_case(surface).into_boxed_str());
+                        if t.is_capitalized() {
+                            cap_mask |= 1 << i;
+                        }
+                    }
+                    add(
+                        pattern,
+                        Target {
+                            tag,
+                            kind: a.kind,
+                            lang: a.lang,
+                            case: a.case,
+                            exact: exact.into_boxed_slice(),
+                            cap_mask,
+                        },
+                    );
+                }
+            }
+        }
+        let mut patterns = Vec::with_capacity(order.len());
+        let mut targets = Vec::new();
+        for p in &order {
+            let ts = by_pattern.remove(p).unwrap_or_default();
+            let ntok = p.split(' ').filter(|s| !s.is_empty()).count() as u16;
+            let a = targets.len() as u32;
+            targets.extend(ts);
+            patterns.push((ntok, a, targets.len() as u32));
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&order)
+            .map_err(|e| Error::new(ErrorKind::Gazetteer(format!("cannot build the gazetteer automaton: {e}")), None))?;
+        Ok(Matcher {
+            ac,
+            patterns,
+            targets,
+        })
+    }
+
+    pub(crate) fn target(&self, i: u32) -> &Target {
+        &self.targets[i as usize]
+    }
+
+    /// Heap memory of the automaton, in bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// Number of distinct patterns.
+    pub(crate) fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// All hits in `text`, leftmost-longest over tokens, case rules applied.
+    pub(crate) fn find(&self, text: &str, toks: &Tokens) -> Vec<Hit> {
+        let mut cands: Vec<Hit> = Vec::new();
+        for m in self.ac.find_overlapping_iter(toks.norm()) {
+            let pid = m.pattern().as_usize();
+            let (ntok, a, b) = self.patterns[pid];
+            let Some(first) = toks.token_at_norm(m.start() as u32 + 1) else {
+                continue;
+            };
+            let ntok = ntok as usize;
+            let ok: Vec<u32> = (a..b)
+                .filter(|&ti| self.case_ok(&self.targets[ti as usize], text, toks, first, ntok))
+                .collect();
+            if ok.is_empty() {
+                continue;
+            }
+            // a match that starts or ends inside a word joined without space to
+            // letters is no match: "Turks" in "Turks-" is fine, "van" in "Vanuatu"
+            // cannot happen (tokens), but a single-letter alias glued to digits can
+            cands.push(Hit {
+                first,
+                len: ntok,
+                targets: ok,
+            });
+        }
+        // leftmost-longest over token positions
+        cands.sort_by(|x, y| x.first.cmp(&y.first).then(y.len.cmp(&x.len)));
+        let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
+        let mut next_free = 0usize;
+        for c in cands {
+            if c.first >= next_free {
+                next_free = c.first + c.len;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn case_ok(&self, t: &Target, text: &str, toks: &Tokens, first: usize, n: usize) -> bool {
+        let tt = toks.tokens();
+        match t.case {
+            CaseRule::Insensitive => true,
+            CaseRule::Capitalized => (0..n).all(|i| {
+                t.cap_mask & (1 << i) == 0 || tt.get(first + i).is_some_and(|k| k.is_capitalized() || k.kind == TokenKind::Number)
+            }),
+            CaseRule::Exact => (0..n).all(|i| match (tt.get(first + i), t.exact.get(i)) {
+                (Some(k), Some(want)) => {
+                    let s = text.get(k.start as usize..k.end as usize).unwrap_or("");
+                    if s.is_ascii() {
+                        s == &**want
+                    } else {
+                        fold_keep_case(s) == **want
+                    }
+                }
+                _ => false,
+            }),
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Titles of posts as written in running text ("premier", "buitenlandminister",
+//! "Secretary of State") and the canonical titles they stand for.
+//!
+//! File format (`gazetteers/titles.tsv`): tab-separated `lang`, `forms` (separated by
+//! `|`, matched case-insensitively on whole tokens) and the canonical English title.
+
+use std::sync::Arc;
+
+use crate::error::{Error, Location};
+
+/// One title form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct TitleForm {
+    pub form: String,
+    pub lang: &'static str,
+    /// Index into [`Titles::canonical`].
+    pub title: u16,
+}
+
+/// The title lexicon.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Titles {
+    pub forms: Vec<TitleForm>,
+    pub canonical: Vec<String>,
+}
+
+impl Titles {
+    pub(crate) fn add_source(&mut self, file: &str, source: &str) -> Result<(), Error> {
+        let file: Arc<str> = Arc::from(file);
+        let mut offset = 0usize;
+        for raw in source.split_inclusive('\n') {
+            let start = offset;
+            offset += raw.len();
+            let line = raw.trim_end_matches(['\n', '\r']);
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let at = |i: usize| {
+                let col: usize = f.iter().take(i).map(|x| x.len() + 1).sum();
+                Location::of(&file, source, start + col)
+            };
+            if f.len() != 3 {
+                return Err(Error::gazetteer(format!("a title line has 3 tab-separated fields (lang, forms, title), found {}", f.len()), at(0)));
+            }
+            let lang = match f[0] {
+                "nl" => "nl",
+                "en" => "en",
+                "de" => "de",
+                "fr" => "fr",
+                other => return Err(Error::gazetteer(format!("unknown language \"{other}\": expected en, nl, de or fr"), at(0))),
+            };
+            let title = f[2].trim().to_lowercase();
+            if title.is_empty() {
+                return Err(Error::gazetteer("empty title", at(2)));
+            }
+            let ti = match self.canonical.iter().position(|t| *t == title) {
+                Some(i) => i,
+                None => {
+                    self.canonical.push(title);
+                    self.canonical.len() - 1
+                }
+            };
+            for form in f[1].split('|') {
+                let form = form.trim();
+                if form.is_empty() {
+                    return Err(Error::gazetteer("empty title form", at(1)));
+                }
+                self.forms.push(TitleForm {
+                    form: form.to_string(),
+                    lang,
+                    title: ti as u16,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn name(&self, i: u16) -> &str {
+        self.canonical.get(i as usize).map_or("", String::as_str)
+    }
+}

@@ -1,0 +1,404 @@
+//! The resolver: from gazetteer hits to one entity per real-world thing.
+//!
+//! It runs after the matcher and before the rules, as a pure function of their
+//! output:
+//!
+//! 1. **Ambiguous aliases** ("Kim", a city name two places share) go to the entity
+//!    the document names unambiguously elsewhere; failing that, by type (country,
+//!    person, organization, event, place), then population, then the document
+//!    language.
+//! 2. **Partial aliases** ("Jinping") are kept only when their entity is also named
+//!    in full in the document.
+//! 3. **Titles introduce names**: a capitalised name after a title that the gazetteer
+//!    does not know ("premier Jansen", "president Rodrigo Duterte") becomes a PERSON
+//!    entity with a document-local id (`local:person:jansen`), so an incomplete
+//!    gazetteer degrades gracefully.
+//! 4. **Name parts**: a capitalised token equal to a part of a person's full name as
+//!    written in the document ("Donald Trump" … "Trump", "Xi Jinping" … "Jinping",
+//!    Dutch genitive "Trumps") is a mention of that person; when two people share the
+//!    part, of the one mentioned last.
+//!
+//! ```
+//! let ex = gazet::Extractor::new();
+//! let doc = ex.extract("Premier Jan Jansen landde dinsdag. Jansen sprak kort.");
+//! let jansen = doc.entity_named("Jan Jansen").unwrap();
+//! assert_eq!(jansen.id, "local:person:jan-jansen");
+//! assert_eq!(jansen.mentions.len(), 2);
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::matcher::{Matcher, Tag};
+use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::model::{EntityType, Lang};
+use crate::tokenize::{Sentence, TokenKind, Tokens};
+
+/// Where an entity comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum EntKey {
+    Gaz(u32),
+    Local(u32),
+}
+
+/// A resolved entity of the document.
+#[derive(Clone, Debug)]
+pub(crate) struct REntity {
+    pub key: EntKey,
+    pub id: String,
+    pub name: String,
+    pub kind: EntityType,
+}
+
+/// How a mention was recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MKind {
+    Alias(AliasKind),
+    Surname,
+    Title,
+    Description,
+}
+
+impl MKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            MKind::Alias(k) => k.as_str(),
+            MKind::Surname => "surname",
+            MKind::Title => "title",
+            MKind::Description => "description",
+        }
+    }
+}
+
+/// A resolved mention: tokens `first..first+len` of entity `ent`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RMention {
+    pub first: u32,
+    pub len: u32,
+    pub ent: u32,
+    pub kind: MKind,
+}
+
+/// A title in the text: tokens `first..first+len`, canonical title index.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TitleHit {
+    pub first: u32,
+    pub len: u32,
+    pub title: u16,
+}
+
+/// The resolver's output.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Resolved {
+    pub entities: Vec<REntity>,
+    /// Mentions in token order, never overlapping.
+    pub mentions: Vec<RMention>,
+    pub titles: Vec<TitleHit>,
+}
+
+impl Resolved {
+    /// The entity index for a gazetteer entry, adding the entity if new.
+    pub(crate) fn entity_for(&mut self, g: &Gazetteer, entry: u32) -> u32 {
+        if let Some(i) = self.entities.iter().position(|e| e.key == EntKey::Gaz(entry)) {
+            return i as u32;
+        }
+        let e = &g.entries()[entry as usize];
+        self.entities.push(REntity {
+            key: EntKey::Gaz(entry),
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+        });
+        (self.entities.len() - 1) as u32
+    }
+}
+
+/// Lower-case words that may stand inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "von", "bin", "al", "el", "le", "la", "du", "da", "di", "dos",
+    "das", "ter", "ten", "ibn", "y",
+];
+
+/// Capitalised words that never start or make a name after a title.
+const NOT_NAMES: &[&str] = &[
+    // Dutch and English months and weekdays
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december", "january", "february", "march", "may", "june",
+    "july", "august", "october", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+    "zaterdag", "zondag", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+    // words that follow titles in ministry names and set phrases
+    "buitenlandse", "binnenlandse", "zaken", "defensie", "financien", "justitie",
+    "economische", "state", "defense", "defence", "affairs", "foreign", "home", "general",
+    "elect", "emeritus", "the", "of", "and", "de", "het", "een", "en", "in", "op",
+    "he", "she", "hij", "zij", "ze", "they", "we", "wij", "it", "this", "that", "dit",
+    "dat", "die", "deze", "in", "on", "at", "for", "after", "said", "zei", "zegt",
+];
+
+pub(crate) fn resolve(
+    text: &str,
+    toks: &Tokens,
+    sents: &[Sentence],
+    g: &Gazetteer,
+    m: &Matcher,
+    lang: Lang,
+) -> Resolved {
+    let _ = sents;
+    let hits = m.find(text, toks);
+    let mut out = Resolved::default();
+
+    // 1. per hit: entity candidates (entry, alias kind) or a title
+    struct Cand {
+        first: u32,
+        len: u32,
+        entries: Vec<(u32, AliasKind, Option<&'static str>)>,
+        title: Option<u16>,
+    }
+    let mut cands: Vec<Cand> = Vec::with_capacity(hits.len());
+    for h in &hits {
+        let mut entries = Vec::new();
+        let mut title = None;
+        for &ti in &h.targets {
+            let t = m.target(ti);
+            match t.tag {
+                Tag::Entry(e) => {
+                    if !entries.iter().any(|x: &(u32, AliasKind, Option<&str>)| x.0 == e) {
+                        entries.push((e, t.kind, t.lang));
+                    }
+                }
+                Tag::Title(x) => {
+                    if title.is_none() || t.lang == Some(lang.code()) {
+                        title = Some(x);
+                    }
+                }
+            }
+        }
+        cands.push(Cand {
+            first: h.first as u32,
+            len: h.len as u32,
+            entries,
+            title,
+        });
+    }
+    // entries named unambiguously and not partially: anchors for the rest
+    let strong: HashSet<u32> = cands
+        .iter()
+        .filter(|c| c.entries.len() == 1 && c.entries[0].1 != AliasKind::Partial)
+        .map(|c| c.entries[0].0)
+        .collect();
+    let type_rank = |t: EntityType| match t {
+        EntityType::Country => 5,
+        EntityType::Person => 4,
+        EntityType::Organization => 3,
+        EntityType::Event => 2,
+        EntityType::Location => 1,
+    };
+    let mut chosen: Vec<(u32, u32, u32, AliasKind)> = Vec::new(); // first, len, entry, kind
+    for c in &cands {
+        if c.entries.is_empty() {
+            if let Some(t) = c.title {
+                out.titles.push(TitleHit {
+                    first: c.first,
+                    len: c.len,
+                    title: t,
+                });
+            }
+            continue;
+        }
+        let best = c.entries.iter().max_by_key(|(e, k, l)| {
+            let en = &g.entries()[*e as usize];
+            (
+                strong.contains(e),
+                *k != AliasKind::Partial,
+                type_rank(en.kind),
+                en.population,
+                *l == Some(lang.code()) || l.is_none(),
+                std::cmp::Reverse(*e),
+            )
+        });
+        let Some(&(e, k, _)) = best else { continue };
+        if k == AliasKind::Partial && !strong.contains(&e) {
+            continue;
+        }
+        chosen.push((c.first, c.len, e, k));
+    }
+    let tt = toks.tokens();
+    let mut covered = vec![false; tt.len()];
+    for &(f, l, e, k) in &chosen {
+        let ent = out.entity_for(g, e);
+        for i in f..f + l {
+            covered[i as usize] = true;
+        }
+        out.mentions.push(RMention {
+            first: f,
+            len: l,
+            ent,
+            kind: MKind::Alias(k),
+        });
+    }
+
+    // 3. names after titles
+    let mut locals: HashMap<String, u32> = HashMap::new();
+    for th in out.titles.clone() {
+        let start = (th.first + th.len) as usize;
+        let Some((f, l)) = name_after(toks, &covered, start) else {
+            continue;
+        };
+        let surface = text
+            .get(tt[f].start as usize..tt[f + l - 1].end as usize)
+            .unwrap_or("");
+        let name: String = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        let ent = match locals.get(&name) {
+            Some(&i) => i,
+            None => {
+                let id = format!("local:person:{}", slug(&name));
+                let i = out.entities.len() as u32;
+                out.entities.push(REntity {
+                    key: EntKey::Local(i),
+                    id,
+                    name: name.clone(),
+                    kind: EntityType::Person,
+                });
+                locals.insert(name, i);
+                i
+            }
+        };
+        for i in f..f + l {
+            covered[i] = true;
+        }
+        out.mentions.push(RMention {
+            first: f as u32,
+            len: l as u32,
+            ent,
+            kind: MKind::Title,
+        });
+    }
+
+    // 4. name parts of persons named in full
+    let mut parts: HashMap<&str, Vec<u32>> = HashMap::new();
+    for mm in &out.mentions {
+        if out.entities[mm.ent as usize].kind != EntityType::Person || mm.len < 2 {
+            continue;
+        }
+        if !matches!(mm.kind, MKind::Alias(AliasKind::Name) | MKind::Title) {
+            continue;
+        }
+        for i in mm.first..mm.first + mm.len {
+            let t = &tt[i as usize];
+            let f = toks.norm_of(t);
+            if t.kind == TokenKind::Word && t.is_capitalized() && f.chars().count() >= 3 && !PARTICLES.contains(&f) && !NOT_NAMES.contains(&f) {
+                let v = parts.entry(f).or_default();
+                if !v.contains(&mm.ent) {
+                    v.push(mm.ent);
+                }
+            }
+        }
+    }
+    if !parts.is_empty() {
+        let mut extra = Vec::new();
+        for (i, t) in tt.iter().enumerate() {
+            if covered[i] || t.kind != TokenKind::Word || !t.is_capitalized() {
+                continue;
+            }
+            let f = toks.norm_of(t);
+            let ents = parts.get(f).or_else(|| {
+                (lang == Lang::Nl && f.len() > 3 && f.ends_with('s'))
+                    .then(|| parts.get(&f[..f.len() - 1]))
+                    .flatten()
+            });
+            let Some(ents) = ents else { continue };
+            // glued to a hyphen compound of a longer name ("Jean-Claude") is fine;
+            // choose the person mentioned last before this token
+            let ent = ents
+                .iter()
+                .copied()
+                .max_by_key(|&e| {
+                    out.mentions
+                        .iter()
+                        .filter(|m| m.ent == e && (m.first as usize) < i)
+                        .map(|m| m.first as i64)
+                        .max()
+                        .unwrap_or(-1)
+                })
+                .unwrap_or(ents[0]);
+            extra.push(RMention {
+                first: i as u32,
+                len: 1,
+                ent,
+                kind: MKind::Surname,
+            });
+        }
+        out.mentions.extend(extra);
+    }
+    out.mentions.sort_by_key(|m| m.first);
+    out
+}
+
+/// A capitalised name starting at token `start`: up to five words, with particles and
+/// hyphens inside. Returns (first token, token count).
+fn name_after(toks: &Tokens, covered: &[bool], start: usize) -> Option<(usize, usize)> {
+    let tt = toks.tokens();
+    let mut j = start;
+    let mut last_word = None;
+    let mut words = 0;
+    while j < tt.len() && words < 5 {
+        let t = &tt[j];
+        if covered[j] {
+            break;
+        }
+        let f = toks.norm_of(t);
+        if t.kind == TokenKind::Word && t.is_capitalized() && !NOT_NAMES.contains(&f) && !(t.is_all_caps() && f.len() <= 3 && words == 0) {
+            if j > start && t.space_before() && last_word.is_none() {
+                break;
+            }
+            words += 1;
+            last_word = Some(j);
+            j += 1;
+            continue;
+        }
+        if last_word.is_some() && t.kind == TokenKind::Word && PARTICLES.contains(&f) {
+            j += 1;
+            continue;
+        }
+        if last_word == Some(j.wrapping_sub(1)) && f == "-" && !t.space_before() && tt.get(j + 1).is_some_and(|n| !n.space_before() && n.is_capitalized()) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let lw = last_word?;
+    if tt[start].kind != TokenKind::Word || !tt[start].space_before() {
+        return None;
+    }
+    Some((start, lw + 1 - start))
+}
+
+/// An ASCII slug: lower case, accents folded, words joined by `-`.
+pub(crate) fn slug(name: &str) -> String {
+    let folded = crate::tokenize::fold_lower(name);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("  "), "x");
+    }
+}
