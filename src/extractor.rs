@@ -17,13 +17,13 @@ use crate::{lang, resolve};
 /// The data files compiled into the crate (feature `embedded-data`), by file name.
 #[cfg(feature = "embedded-data")]
 pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[
-    // ("gazetteers/countries.tsv", include_str!("../gazetteers/countries.tsv")),
+    ("gazetteers/countries.tsv", include_str!("../gazetteers/countries.tsv")),
     // ("gazetteers/regions.tsv", include_str!("../gazetteers/regions.tsv")),
     // ("gazetteers/places.tsv", include_str!("../gazetteers/places.tsv")),
-    // ("gazetteers/organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
+    ("gazetteers/organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
     // ("gazetteers/events.tsv", include_str!("../gazetteers/events.tsv")),
-    // ("gazetteers/people-europe-americas.tsv", include_str!("../gazetteers/people-europe-americas.tsv")),
-    // ("gazetteers/people-world.tsv", include_str!("../gazetteers/people-world.tsv")),
+    ("gazetteers/people-europe-americas.tsv", include_str!("../gazetteers/people-europe-americas.tsv")),
+    ("gazetteers/people-world.tsv", include_str!("../gazetteers/people-world.tsv")),
 ];
 #[cfg(not(feature = "embedded-data"))]
 pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[];
@@ -282,7 +282,7 @@ impl Extractor {
         let sents = split_sentences(&toks);
         let inner = &*self.inner;
         let mut res = resolve::resolve(text, &toks, &sents, &inner.gazetteer, &inner.matcher, lang);
-        let relations = inner.rules.apply(&crate::rules::Input {
+        let relations = inner.rules.apply(&mut crate::rules::Input {
             text,
             toks: &toks,
             sents: &sents,

@@ -8,6 +8,7 @@ mod error;
 mod extractor;
 pub mod gazetteer;
 mod lang;
+pub mod time;
 mod model;
 mod resolve;
 pub mod rules;

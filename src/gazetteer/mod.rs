@@ -306,8 +306,13 @@ impl Gazetteer {
                         }
                         local += form.len() + 1;
                         let e = &mut self.entries[cur];
-                        let dup = e.aliases.iter().any(|a| a.form == f && a.kind == kind && a.lang == lang);
-                        if !dup {
+                        // repeating a form (e.g. the canonical name) with flags
+                        // overrides its case rule
+                        let dup = e.aliases.iter_mut().find(|a| a.form == f && a.kind == kind && (a.lang == lang || a.lang.is_none()));
+                        if let Some(a) = dup {
+                            a.case = case;
+                            a.no_inflection |= no_inflection;
+                        } else {
                             e.aliases.push(Alias {
                                 lang,
                                 kind,

@@ -1,27 +1,1047 @@
-//! placeholder, replaced below
-use crate::error::Error;
-use crate::model::{Date, Lang, Relation};
-use crate::gazetteer::Gazetteer;
-use crate::gazetteer::titles::Titles;
-use crate::resolve::Resolved;
-use crate::tokenize::{Sentence, Tokens};
+//! The rule layer: relations between entities, with modality, tense, time and place.
+//!
+//! Relation rules are data. The default rule files (`gazetteers/rules/nl.rules`,
+//! `gazetteers/rules/en.rules`) are embedded in the crate; the
+//! [`ExtractorBuilder`](crate::ExtractorBuilder) adds or replaces them. Rules are
+//! parsed and compiled once, when the extractor is built: every rule is indexed by
+//! its trigger word, and one Aho-Corasick pass over a document finds all triggers,
+//! so the cost of a sentence grows with the triggers it contains, not with the
+//! number of rules.
+//!
+//! # Rule files
+//!
+//! A rule file is UTF-8 text, one directive per line; `#` starts a comment line.
+//!
+//! ```text
+//! lang nl                                   # the language of the rules below
+//! class ontmoeten = ontmoet ontmoette ontmoetten ontmoeten ontmoeting *ontmoeting
+//! cue possible = wellicht misschien mogelijk kunnen kan zou zouden overweegt
+//! clause = dat omdat terwijl maar want      # words that start a new clause
+//! pronoun = hij zij ze                      # subject pronouns (resolved to a person)
+//! det = de het een zijn haar hun            # words before an entity phrase
+//! coord = en , &                            # separators of coordinated phrases
+//! relative = die welke                      # ", die … ," asides are skipped
+//! of = van                                  # "de president van Rusland"
+//!
+//! rule nl/meeting/ontmoeten = meeting: <participant:ACTOR> ~8 <participant:ACTOR+> ~4 ^@ontmoeten
+//! rule nl/help/helpen-met = help_with: <helper:ACTOR> ~4 ^@helpen met <topic:ANY> | modality=possible
+//! ```
+//!
+//! A rule is `rule ID = TYPE: PATTERN [| key=value …]`. `TYPE` is one of the relation
+//! types (`meeting`, `help_with`, `visit`, `position`, `participation`,
+//! `located_in`, `statement`, `conflict`, `talks_about`). The pattern is a sequence
+//! of elements, matched against the tokens and entity phrases of one sentence:
+//!
+//! | element | matches |
+//! | --- | --- |
+//! | `met`, `with\|between` | one token with one of these normalised forms (lower case, accents folded) |
+//! | `ontmoet*`, `*ontmoeting` | a token that starts or ends so (and is longer) |
+//! | `@name` | a token of a word class defined earlier with `class name = …` |
+//! | `<role:TYPES>` | an entity phrase whose head has one of the types, bound to the role |
+//! | `<role:TYPES+>` | the same, or a coordination of them ("China, Japan en Zuid-Korea") |
+//! | `~N` | up to N tokens or phrases, within the clause |
+//! | `x?` | an optional word or class |
+//! | `^x` | the trigger: the rule is tried where this word occurs (default: the first required word) |
+//!
+//! `TYPES` are `PERSON`, `COUNTRY`, `LOCATION`, `ORGANIZATION`, `EVENT` joined with
+//! `|`, or `ACTOR` (person, country, organization), `PLACE` (country, location),
+//! `ANY`. Roles are those of the relation inventory: `participant`, `helper`,
+//! `topic`, `beneficiary`, `visitor`, `place`, `holder`, `country_or_org`, `event`,
+//! `speaker`, `medium_or_addressee`, `party`. Attributes `modality=` and `tense=`
+//! override what the cues say. Users of spaCy's `Matcher` or CoreNLP's TokensRegex
+//! will recognise the idea: token constraints in sequence, with entity phrases as
+//! single units.
+//!
+//! An **entity phrase** is a determiner, modifiers and a head: "de Japanse premier
+//! Shinzo Abe", "Russia's foreign minister Sergei Lavrov", "hij", or a description
+//! such as "de Russische president" that the gazetteer's dated posts resolve to a
+//! person. Phrases with a person, a title and a country or organization give
+//! `position` relations by themselves (rule id `LANG/position/apposition`).
+//!
+//! # Modality, tense, time, place
+//!
+//! Cue words (`cue possible|planned|negated|reported|past|future|former = …`) found
+//! in the clause of a match decide the modality (negated before reported before
+//! possible before planned; otherwise asserted) and the tense (future for planned
+//! and possible, past with a past cue, else present). A time expression in the
+//! sentence ([`crate::time`](crate) module: "in juli", "op 9 en 10 november",
+//! "last month") is attached and normalised against the document date; an absolute
+//! date also fixes the tense. "in X" with a place, and an event mentioned in the
+//! clause ("op de APEC-top"), become the relation's `place` and `event`; a meeting at
+//! an event also gives each participant a `participation` relation.
+//!
+//! Relations stated more than once merge into one with all their evidences; those
+//! that differ in modality, tense or time stay apart.
+//!
+//! # Example
+//!
+//! ```
+//! use gazet::{Extractor, Modality, RelationType, Tense};
+//!
+//! let ex = Extractor::new();
+//! let doc = ex.extract(" date 2017-11 Trump en Poetin ontmoetten elkaar in juli in Hamburg.");
+//! let r = doc.relations.iter().find(|r| r.kind == RelationType::Meeting).unwrap();
+//! assert_eq!((r.modality, r.tense), (Modality::Asserted, Tense::Past));
+//! assert_eq!(r.time.as_ref().unwrap().value, "2017-07");
+//! assert_eq!(r.label, "met");
+//! ```
 
-/// Rule set.
-#[derive(Debug, Default, Clone)]
-pub struct RuleSet {}
+mod chunk;
+mod parse;
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, ErrorKind};
+use crate::gazetteer::titles::Titles;
+use crate::gazetteer::Gazetteer;
+use crate::model::{Argument, Date, EntityType, Evidence, Lang, Modality, Relation, RelationType, Role, Span, Tense, TimeValue};
+use crate::resolve::{RMention, Resolved};
+use crate::time::{self, TimeExpr};
+use crate::tokenize::{Sentence, TokenKind, Tokens};
+
+use chunk::{Chunk, ChunkCtx, NONE};
+use parse::{type_bit, Elem, LangWords, Parsed, Rule};
+
+/// Relation rules, as parsed from rule files; compiled when the extractor is built.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    parsed: Parsed,
+}
+
 impl RuleSet {
-    /// New.
-    pub fn new() -> RuleSet { RuleSet {} }
-    /// Add.
-    pub fn add_source(&mut self, _n: &str, _s: &str) -> Result<(), Error> { Ok(()) }
-    pub(crate) fn compile(self) -> Result<Compiled, Error> { Ok(Compiled {}) }
+    /// An empty rule set.
+    pub fn new() -> RuleSet {
+        RuleSet::default()
+    }
+
+    /// Parses a rule file and adds its rules; `name` names it in errors.
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::Rule`] error with file, line and column for the first line that
+    /// does not follow the syntax, an unknown class, type, role or relation type, or a
+    /// duplicate rule id.
+    pub fn add_source(&mut self, name: &str, source: &str) -> Result<(), Error> {
+        parse::parse_into(&mut self.parsed, name, source)
+    }
+
+    /// Number of rules.
+    pub fn len(&self) -> usize {
+        self.parsed.rules.len()
+    }
+
+    /// Whether there are no rules.
+    pub fn is_empty(&self) -> bool {
+        self.parsed.rules.is_empty()
+    }
+
+    pub(crate) fn compile(self) -> Result<Compiled, Error> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pat_index: HashMap<String, usize> = HashMap::new();
+        let mut targets: Vec<Vec<(u32, u8)>> = Vec::new(); // per pattern: (rule, kind 0 exact 1 prefix 2 suffix)
+        for (ri, r) in self.parsed.rules.iter().enumerate() {
+            let Elem::Words(ws) = &r.elems[r.trigger].elem else {
+                continue;
+            };
+            let all = ws
+                .exact
+                .iter()
+                .map(|w| (format!(" {w} "), 0u8))
+                .chain(ws.prefix.iter().map(|w| (format!(" {w}"), 1u8)))
+                .chain(ws.suffix.iter().map(|w| (format!("{w} "), 2u8)));
+            for (p, kind) in all {
+                let idx = *pat_index.entry(p.clone()).or_insert_with(|| {
+                    patterns.push(p);
+                    targets.push(Vec::new());
+                    targets.len() - 1
+                });
+                if !targets[idx].contains(&(ri as u32, kind)) {
+                    targets[idx].push((ri as u32, kind));
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .map_err(|e| Error::new(ErrorKind::Rule(format!("cannot build the trigger automaton: {e}")), None))?,
+            )
+        };
+        Ok(Compiled {
+            rules: self.parsed.rules,
+            words: self.parsed.words,
+            ac,
+            targets,
+        })
+    }
 }
+
+/// Compiled rules: the trigger automaton and the rules behind each trigger.
 #[derive(Debug)]
-pub(crate) struct Compiled {}
-pub(crate) struct Input<'a> {
-    pub text: &'a str, pub toks: &'a Tokens, pub sents: &'a [Sentence], pub lang: Lang, pub date: Option<Date>,
-    pub gazetteer: &'a Gazetteer, pub titles: &'a Titles, pub res: &'a mut Resolved,
+pub(crate) struct Compiled {
+    rules: Vec<Rule>,
+    words: HashMap<Lang, LangWords>,
+    ac: Option<AhoCorasick>,
+    targets: Vec<Vec<(u32, u8)>>,
 }
+
+pub(crate) struct Input<'a> {
+    pub text: &'a str,
+    pub toks: &'a Tokens,
+    pub sents: &'a [Sentence],
+    pub lang: Lang,
+    pub date: Option<Date>,
+    pub gazetteer: &'a Gazetteer,
+    pub titles: &'a Titles,
+    pub res: &'a mut Resolved,
+}
+
+/// One item of a sentence for matching: a token or an entity phrase.
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Tok(u32),
+    Chunk(u32),
+}
+
+/// A relation before it becomes a [`Relation`].
+struct Raw {
+    kind: RelationType,
+    args: Vec<(Role, u32)>,
+    modality: Modality,
+    tense: Tense,
+    time: Option<TimeValue>,
+    place: Option<u32>,
+    event: Option<u32>,
+    title: Option<String>,
+    sentence: usize,
+    span: Span,
+    rule: String,
+}
+
+static EMPTY_WORDS: once_cell::sync::Lazy<LangWords> = once_cell::sync::Lazy::new(LangWords::default);
+
 impl Compiled {
-    pub(crate) fn apply(&self, _i: &Input<'_>) -> Vec<Relation> { Vec::new() }
+    /// Trigger hits: (token index, rule index), in token order.
+    fn triggers(&self, toks: &Tokens, lang: Lang) -> Vec<(u32, u32)> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let norm = toks.norm();
+        let bytes = norm.as_bytes();
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(norm) {
+            for &(ri, kind) in &self.targets[m.pattern().as_usize()] {
+                if self.rules[ri as usize].lang != lang {
+                    continue;
+                }
+                let tok = match kind {
+                    0 => toks.token_at_norm(m.start() as u32 + 1),
+                    1 => {
+                        if bytes.get(m.end()) == Some(&b' ') {
+                            None
+                        } else {
+                            toks.token_at_norm(m.start() as u32 + 1)
+                        }
+                    }
+                    _ => {
+                        if m.start() == 0 || bytes[m.start() - 1] == b' ' {
+                            None
+                        } else {
+                            // the token containing the match start
+                            let pos = m.start() as u32;
+                            let i = toks.tokens().partition_point(|t| t.norm_start <= pos);
+                            i.checked_sub(1)
+                        }
+                    }
+                };
+                if let Some(t) = tok {
+                    out.push((t as u32, ri));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    pub(crate) fn apply(&self, inp: &mut Input<'_>) -> Vec<Relation> {
+        let words = self.words.get(&inp.lang).unwrap_or(&EMPTY_WORDS);
+        let toks = inp.toks;
+        let trig = self.triggers(toks, inp.lang);
+        let maps = chunk::tok_maps(toks, inp.res);
+        let quote_len = quote_lengths(toks, &maps.in_quote);
+        let ctx = ChunkCtx {
+            toks,
+            words,
+            g: inp.gazetteer,
+            titles: inp.titles,
+            date: inp.date,
+            maps: &maps,
+        };
+        let mut raws: Vec<Raw> = Vec::new();
+        let mut added: Vec<RMention> = Vec::new();
+        let mut ti = 0usize;
+        let mut mi = 0usize;
+        for (si, s) in inp.sents.iter().enumerate() {
+            let (a, b) = (s.first as usize, s.last as usize);
+            while ti < trig.len() && (trig[ti].0 as usize) < a {
+                ti += 1;
+            }
+            let t_end = trig[ti..].iter().position(|t| t.0 as usize >= b).map_or(trig.len(), |p| ti + p);
+            while mi < inp.res.mentions.len() && (inp.res.mentions[mi].first as usize) < a {
+                mi += 1;
+            }
+            let has_mention = inp.res.mentions.get(mi).is_some_and(|m| (m.first as usize) < b);
+            if !has_mention {
+                ti = t_end;
+                continue;
+            }
+            let chunks = chunk::chunks(&ctx, inp.res, a, b, &mut added);
+            // positions from phrases
+            for ch in &chunks {
+                if ch.org == NONE || ch.title.is_none() || ch.pronoun {
+                    continue;
+                }
+                if inp.res.entities[ch.head as usize].kind != EntityType::Person || ch.head == ch.org {
+                    continue;
+                }
+                let span = tok_span(toks, ch.first, ch.last);
+                raws.push(Raw {
+                    kind: RelationType::Position,
+                    args: vec![(Role::Holder, ch.head), (Role::CountryOrOrg, ch.org)],
+                    modality: Modality::Asserted,
+                    tense: if ch.former { Tense::Past } else { Tense::Present },
+                    time: None,
+                    place: None,
+                    event: None,
+                    title: ch.title.map(|t| inp.titles.name(t).to_string()),
+                    sentence: si,
+                    span,
+                    rule: format!("{}/position/{}", inp.lang.code(), if ch.description { "description" } else { "apposition" }),
+                });
+            }
+            if ti == t_end {
+                continue;
+            }
+            let items = build_items(toks, words, &chunks, a, b);
+            let times = time::tag(toks, a, b, inp.lang);
+            let mut sc = SentCtx {
+                toks,
+                words,
+                items: &items,
+                chunks: &chunks,
+                res: inp.res,
+                quote_len: &quote_len,
+                in_quote: &maps.in_quote,
+                sent: (a, b),
+            };
+            for &(tok, ri) in &trig[ti..t_end] {
+                let rule = &self.rules[ri as usize];
+                let Some(pos) = items.iter().position(|it| matches!(it, Item::Tok(t) if *t == tok)) else {
+                    continue;
+                };
+                let Some(m) = sc.match_rule(rule, pos) else { continue };
+                self.emit(&mut sc, rule, &m, tok, si, &times, inp.date, &mut raws);
+            }
+            let _ = &mut sc;
+            ti = t_end;
+        }
+        if !added.is_empty() {
+            inp.res.mentions.extend(added);
+            inp.res.mentions.sort_by_key(|m| m.first);
+        }
+        finish(raws, inp)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(&self, sc: &mut SentCtx<'_>, rule: &Rule, m: &Match, tok: u32, si: usize, times: &[TimeExpr], date: Option<Date>, raws: &mut Vec<Raw>) {
+        let (scope_a, scope_b) = sc.scope(m.first_tok, m.last_tok, tok);
+        let cues = sc.cues(scope_a, scope_b, tok);
+        let mut modality = rule.modality.unwrap_or(if cues.negated {
+            Modality::Negated
+        } else if cues.reported {
+            Modality::Reported
+        } else if cues.possible {
+            Modality::Possible
+        } else if cues.planned {
+            Modality::Planned
+        } else {
+            Modality::Asserted
+        });
+        let mut tense = rule.tense.unwrap_or(match modality {
+            Modality::Possible | Modality::Planned => Tense::Future,
+            Modality::Negated if cues.planned || cues.future => Tense::Future,
+            _ if cues.past => Tense::Past,
+            _ if cues.future => Tense::Future,
+            _ => Tense::Present,
+        });
+        // time: the expression nearest to the trigger, in the clause if possible
+        let time = times
+            .iter()
+            .filter(|t| !m.covers(t.first) && (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
+            .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
+            .copied();
+        let mut time_value = None;
+        if let Some(t) = time {
+            if rule.tense.is_none() {
+                if let Some(it) = t.when.implied_tense() {
+                    if !cues.past || it == Tense::Past {
+                        tense = it;
+                    }
+                }
+            }
+            let resolved = t.when.resolve(date, tense);
+            if let (Some((a, b, _)), Some(d), true) = (&resolved, date, rule.tense.is_none()) {
+                if t.when.is_absolute() || t.when.implied_tense().is_none() {
+                    if b.day_number() < d.first_day().day_number() {
+                        tense = Tense::Past;
+                    } else if a.day_number() > d.last_day().day_number() {
+                        tense = Tense::Future;
+                    }
+                }
+            }
+            let span = tok_span(sc.toks, t.first, t.last);
+            time_value = Some((span, resolved.map(|r| r.2).unwrap_or_default()));
+        }
+        if modality == Modality::Asserted && tense == Tense::Future && rule.modality.is_none() {
+            modality = Modality::Planned;
+        }
+        // place and event from the clause (not arguments)
+        let args_ents: Vec<u32> = m.binds.iter().flat_map(|(_, v)| v.iter().map(|&c| sc.chunks[c as usize].head)).collect();
+        let mut place = None;
+        let mut event = None;
+        if !matches!(rule.kind, RelationType::Visit | RelationType::LocatedIn | RelationType::Position) {
+            for (k, it) in sc.items.iter().enumerate() {
+                let Item::Chunk(c) = *it else { continue };
+                let ch = &sc.chunks[c as usize];
+                if (ch.first as usize) < scope_a || (ch.last as usize) > scope_b || args_ents.contains(&ch.head) {
+                    continue;
+                }
+                let kind = sc.res.entities[ch.head as usize].kind;
+                let prev = if k > 0 { sc.item_word(k - 1) } else { "" };
+                if kind == EntityType::Event && event.is_none() {
+                    event = Some(ch.head);
+                } else if matches!(kind, EntityType::Location | EntityType::Country) && matches!(prev, "in" | "te") && place.is_none() {
+                    place = Some(ch.head);
+                }
+            }
+        }
+        // arguments: the roles in inventory order
+        let order = role_order(rule.kind);
+        let mut groups: Vec<(Role, Vec<u32>)> = Vec::new();
+        for (role, cs) in &m.binds {
+            let ents: Vec<u32> = cs.iter().map(|&c| sc.chunks[c as usize].head).collect();
+            groups.push((*role, ents));
+        }
+        let evidence = tok_span(sc.toks, m.first_tok, m.last_tok);
+        let time_tv = time_value.map(|(span, value)| TimeValue {
+            text: String::new(),
+            value,
+            start: span.start,
+            end: span.end,
+        });
+        let mut push = |args: Vec<(Role, u32)>| {
+            raws.push(Raw {
+                kind: rule.kind,
+                args,
+                modality,
+                tense,
+                time: time_tv.clone(),
+                place,
+                event,
+                title: None,
+                sentence: si,
+                span: evidence,
+                rule: rule.id.clone(),
+            });
+        };
+        if rule.kind.is_symmetric() {
+            let role = order[0];
+            let gs: Vec<&Vec<u32>> = groups.iter().filter(|g| g.0 == role).map(|g| &g.1).collect();
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            if gs.len() == 1 {
+                let g = gs[0];
+                for i in 0..g.len() {
+                    for j in i + 1..g.len() {
+                        pairs.push((g[i], g[j]));
+                    }
+                }
+            } else {
+                for i in 0..gs.len() {
+                    for j in i + 1..gs.len() {
+                        for &x in gs[i] {
+                            for &y in gs[j] {
+                                pairs.push((x, y));
+                            }
+                        }
+                    }
+                }
+            }
+            for (x, y) in pairs {
+                if x != y {
+                    push(vec![(role, x), (role, y)]);
+                }
+            }
+        } else {
+            let first: Vec<u32> = groups.iter().filter(|g| g.0 == order[0]).flat_map(|g| g.1.clone()).collect();
+            let second: Vec<u32> = groups.iter().filter(|g| g.0 == order[1]).flat_map(|g| g.1.clone()).collect();
+            let third: Vec<u32> = groups.iter().filter(|g| order.get(2) == Some(&g.0)).flat_map(|g| g.1.clone()).collect();
+            for &x in &first {
+                for &y in &second {
+                    if x == y {
+                        continue;
+                    }
+                    let mut args = vec![(order[0], x), (order[1], y)];
+                    if let (Some(&r3), Some(&z)) = (order.get(2), third.first()) {
+                        if z != x && z != y {
+                            args.push((r3, z));
+                        }
+                    }
+                    push(args);
+                }
+            }
+        }
+        // a meeting at an event: each participant takes part in it
+        if rule.kind == RelationType::Meeting {
+            if let Some(ev) = event {
+                let parts: Vec<u32> = groups.iter().flat_map(|g| g.1.clone()).collect();
+                for p in parts {
+                    raws.push(Raw {
+                        kind: RelationType::Participation,
+                        args: vec![(Role::Participant, p), (Role::Event, ev)],
+                        modality,
+                        tense,
+                        time: time_tv.clone(),
+                        place,
+                        event: None,
+                        title: None,
+                        sentence: si,
+                        span: evidence,
+                        rule: format!("{}/participation/meeting-at-event", rule.lang.code()),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Roles that name who acts: never the object of a preposition the rule does not
+/// spell out ("in Vietnam", "op de top").
+fn is_agent(r: Role) -> bool {
+    matches!(r, Role::Participant | Role::Helper | Role::Visitor | Role::Speaker | Role::Party)
+}
+
+/// Roles of each relation type, in the inventory's order.
+fn role_order(k: RelationType) -> &'static [Role] {
+    match k {
+        RelationType::Meeting => &[Role::Participant, Role::Participant],
+        RelationType::HelpWith => &[Role::Helper, Role::Topic, Role::Beneficiary],
+        RelationType::Visit => &[Role::Visitor, Role::Place],
+        RelationType::Position => &[Role::Holder, Role::CountryOrOrg],
+        RelationType::Participation => &[Role::Participant, Role::Event],
+        RelationType::LocatedIn => &[Role::Event, Role::Place],
+        RelationType::Statement => &[Role::Speaker, Role::MediumOrAddressee],
+        RelationType::Conflict => &[Role::Party, Role::Party],
+        RelationType::TalksAbout => &[Role::Party, Role::Topic],
+    }
+}
+
+fn tok_span(toks: &Tokens, first: u32, last: u32) -> Span {
+    let tt = toks.tokens();
+    match (tt.get(first as usize), last.checked_sub(1).and_then(|l| tt.get(l as usize))) {
+        (Some(a), Some(b)) => Span {
+            start: a.start as usize,
+            end: b.end as usize,
+        },
+        _ => Span::default(),
+    }
+}
+
+/// For each token inside double quotes, the length in tokens of its quotation.
+fn quote_lengths(toks: &Tokens, in_quote: &[bool]) -> Vec<u32> {
+    let n = toks.len();
+    let mut out = vec![0u32; n];
+    let mut i = 0;
+    while i < n {
+        if in_quote[i] {
+            let s = i;
+            while i < n && in_quote[i] {
+                i += 1;
+            }
+            for x in &mut out[s..i] {
+                *x = (i - s) as u32;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The items of tokens `a..b`: phrases as units, asides (parentheses, ", die … ,"
+/// relative clauses) left out.
+fn build_items(toks: &Tokens, words: &LangWords, chunks: &[Chunk], a: usize, b: usize) -> Vec<Item> {
+    let mut items = Vec::with_capacity(b - a);
+    let mut ci = 0usize;
+    let mut i = a;
+    while i < b {
+        while ci < chunks.len() && (chunks[ci].first as usize) < i {
+            ci += 1;
+        }
+        if ci < chunks.len() && chunks[ci].first as usize == i {
+            items.push(Item::Chunk(ci as u32));
+            i = chunks[ci].last as usize;
+            ci += 1;
+            continue;
+        }
+        let f = toks.norm_at(i);
+        if f == "(" {
+            if let Some(close) = (i + 1..b).find(|&k| toks.norm_at(k) == ")") {
+                i = close + 1;
+                continue;
+            }
+        }
+        if f == "," && words.relative.contains(toks.norm_at(i + 1)) {
+            if let Some(close) = (i + 2..b).find(|&k| toks.norm_at(k) == ",") {
+                // keep the closing comma out too: the clause resumes after it
+                i = close + 1;
+                continue;
+            }
+        }
+        items.push(Item::Tok(i as u32));
+        i += 1;
+    }
+    items
+}
+
+struct SentCtx<'a> {
+    toks: &'a Tokens,
+    words: &'a LangWords,
+    items: &'a [Item],
+    chunks: &'a [Chunk],
+    res: &'a Resolved,
+    quote_len: &'a [u32],
+    in_quote: &'a [bool],
+    sent: (usize, usize),
+}
+
+/// A successful match: bound phrases per role, token extent.
+struct Match {
+    binds: Vec<(Role, Vec<u32>)>,
+    first_tok: u32,
+    last_tok: u32,
+}
+
+impl Match {
+    fn covers(&self, tok: u32) -> bool {
+        tok >= self.first_tok && tok < self.last_tok
+    }
+}
+
+#[derive(Default, Debug)]
+struct Cues {
+    possible: bool,
+    planned: bool,
+    negated: bool,
+    reported: bool,
+    past: bool,
+    future: bool,
+}
+
+impl<'a> SentCtx<'a> {
+    fn item_word(&self, k: usize) -> &str {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => self.toks.norm_at(*t as usize),
+            _ => "",
+        }
+    }
+
+    fn is_boundary(&self, k: usize) -> bool {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => {
+                let f = self.toks.norm_at(*t as usize);
+                matches!(f, ";" | ":") || self.words.clause.contains(f)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether item k is skipped without counting (quotation marks).
+    fn is_free(&self, k: usize) -> bool {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => self.toks.get(*t as usize).is_some_and(|x| x.kind == TokenKind::Quote),
+            _ => false,
+        }
+    }
+
+    fn item_tokens(&self, k: usize) -> (u32, u32) {
+        match self.items[k] {
+            Item::Tok(t) => (t, t + 1),
+            Item::Chunk(c) => (self.chunks[c as usize].first, self.chunks[c as usize].last),
+        }
+    }
+
+    fn slot_ok(&self, k: usize, types: u8) -> Option<u32> {
+        match self.items.get(k) {
+            Some(Item::Chunk(c)) => {
+                let ch = &self.chunks[*c as usize];
+                let t = self.res.entities[ch.head as usize].kind;
+                (type_bit(t) & types != 0).then_some(*c)
+            }
+            _ => None,
+        }
+    }
+
+    fn match_rule(&self, rule: &Rule, pos: usize) -> Option<Match> {
+        let mut binds = Vec::new();
+        let (right_end, rb) = self.match_dir(&rule.elems[rule.trigger + 1..], pos + 1, false, &mut binds)?;
+        let mut lbinds = Vec::new();
+        let (left_start, _) = self.match_dir_rev(&rule.elems[..rule.trigger], pos as isize - 1, &mut lbinds)?;
+        let _ = rb;
+        lbinds.extend(binds);
+        let first_item = left_start.min(pos);
+        let last_item = right_end.max(pos + 1);
+        let first_tok = self.item_tokens(first_item).0;
+        let last_tok = self.item_tokens(last_item - 1).1;
+        Some(Match {
+            binds: lbinds,
+            first_tok,
+            last_tok,
+        })
+    }
+
+    /// Matches `elems` forward from item `k`; returns the item index after the match.
+    fn match_dir(&self, elems: &[parse::PElem], k: usize, after_gap: bool, binds: &mut Vec<(Role, Vec<u32>)>) -> Option<(usize, ())> {
+        let Some((e, rest)) = elems.split_first() else {
+            return Some((k, ()));
+        };
+        match &e.elem {
+            Elem::Words(ws) => {
+                let mut k2 = k;
+                while self.is_free(k2) {
+                    k2 += 1;
+                }
+                if matches!(self.items.get(k2), Some(Item::Tok(_))) && ws.contains(self.item_word(k2)) {
+                    if let Some(r) = self.match_dir(rest, k2 + 1, false, binds) {
+                        return Some(r);
+                    }
+                }
+                if e.optional {
+                    return self.match_dir(rest, k, after_gap, binds);
+                }
+                None
+            }
+            Elem::Slot { role, types, multi } => {
+                let mut k2 = k;
+                while self.is_free(k2) {
+                    k2 += 1;
+                }
+                let c = self.slot_ok(k2, *types)?;
+                // an agent reached through a gap is no object of a preposition
+                if after_gap && is_agent(*role) && k2 > 0 && self.words.prep.contains(self.item_word(k2 - 1)) {
+                    return None;
+                }
+                let mut got = vec![c];
+                let mut end = k2 + 1;
+                if *multi {
+                    loop {
+                        let sep = self.item_word(end);
+                        if !self.words.coord.contains(sep) {
+                            break;
+                        }
+                        // ", en" / ", and"
+                        let mut nk = end + 1;
+                        if sep == "," && self.words.coord.contains(self.item_word(nk)) && self.item_word(nk) != "," {
+                            nk += 1;
+                        }
+                        match self.slot_ok(nk, *types) {
+                            Some(c2) => {
+                                got.push(c2);
+                                end = nk + 1;
+                            }
+                            None => break,
+                        }
+                    }
+                }
+                let n = binds.len();
+                binds.push((*role, got));
+                if let Some(r) = self.match_dir(rest, end, false, binds) {
+                    return Some(r);
+                }
+                binds.truncate(n);
+                None
+            }
+            Elem::Gap(n) => {
+                let mut k2 = k;
+                let mut used = 0u8;
+                loop {
+                    if let Some(r) = self.match_dir(rest, k2, used > 0 || after_gap, binds) {
+                        return Some(r);
+                    }
+                    if k2 >= self.items.len() || self.is_boundary(k2) {
+                        return None;
+                    }
+                    if !self.is_free(k2) {
+                        if used == *n {
+                            return None;
+                        }
+                        used += 1;
+                    }
+                    k2 += 1;
+                }
+            }
+        }
+    }
+
+    /// Matches `elems` backward, ending at item `k` (inclusive); returns the first
+    /// item index of the match.
+    fn match_dir_rev(&self, elems: &[parse::PElem], k: isize, binds: &mut Vec<(Role, Vec<u32>)>) -> Option<(usize, ())> {
+        let Some((e, rest)) = elems.split_last() else {
+            return Some(((k + 1).max(0) as usize, ()));
+        };
+        let free = |x: isize| x >= 0 && self.is_free(x as usize);
+        match &e.elem {
+            Elem::Words(ws) => {
+                let mut k2 = k;
+                while free(k2) {
+                    k2 -= 1;
+                }
+                if k2 >= 0 && matches!(self.items.get(k2 as usize), Some(Item::Tok(_))) && ws.contains(self.item_word(k2 as usize)) {
+                    if let Some(r) = self.match_dir_rev(rest, k2 - 1, binds) {
+                        return Some(r);
+                    }
+                }
+                if e.optional {
+                    return self.match_dir_rev(rest, k, binds);
+                }
+                None
+            }
+            Elem::Slot { role, types, multi } => {
+                let mut k2 = k;
+                while free(k2) {
+                    k2 -= 1;
+                }
+                if k2 < 0 {
+                    return None;
+                }
+                let c = self.slot_ok(k2 as usize, *types)?;
+                if is_agent(*role) && k2 > 0 && self.words.prep.contains(self.item_word(k2 as usize - 1)) {
+                    let explicit = matches!(rest.last().map(|e| &e.elem), Some(Elem::Words(ws)) if ws.contains(self.item_word(k2 as usize - 1)));
+                    if !explicit {
+                        return None;
+                    }
+                }
+                let mut got = vec![c];
+                let mut start = k2;
+                if *multi {
+                    loop {
+                        let sep_k = start - 1;
+                        if sep_k < 1 {
+                            break;
+                        }
+                        let sep = self.item_word(sep_k as usize);
+                        if !self.words.coord.contains(sep) {
+                            break;
+                        }
+                        let mut pk = sep_k - 1;
+                        if sep != "," && pk >= 1 && self.item_word(pk as usize) == "," {
+                            pk -= 1;
+                        }
+                        if pk < 0 {
+                            break;
+                        }
+                        match self.slot_ok(pk as usize, *types) {
+                            Some(c2) => {
+                                got.insert(0, c2);
+                                start = pk;
+                            }
+                            None => break,
+                        }
+                    }
+                }
+                let n = binds.len();
+                binds.push((*role, got));
+                if let Some(r) = self.match_dir_rev(rest, start - 1, binds) {
+                    return Some(r);
+                }
+                binds.truncate(n);
+                None
+            }
+            Elem::Gap(n) => {
+                let mut k2 = k;
+                let mut used = 0u8;
+                loop {
+                    if let Some(r) = self.match_dir_rev(rest, k2, binds) {
+                        return Some(r);
+                    }
+                    if k2 < 0 || self.is_boundary(k2 as usize) {
+                        return None;
+                    }
+                    if !free(k2) {
+                        if used == *n {
+                            return None;
+                        }
+                        used += 1;
+                    }
+                    k2 -= 1;
+                }
+            }
+        }
+    }
+
+    /// The clause around a match: token range between the nearest clause boundaries.
+    fn scope(&self, first_tok: u32, last_tok: u32, _trigger: u32) -> (usize, usize) {
+        let (sa, sb) = self.sent;
+        let tt = self.toks;
+        let is_b = |i: usize| {
+            let f = tt.norm_at(i);
+            matches!(f, ";" | ":") || self.words.clause.contains(f)
+        };
+        let mut a = first_tok as usize;
+        while a > sa && !is_b(a - 1) {
+            a -= 1;
+        }
+        let mut b = last_tok as usize;
+        while b < sb && !is_b(b) {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    fn cues(&self, a: usize, b: usize, trigger: u32) -> Cues {
+        let mut c = Cues::default();
+        let tq = self.in_quote.get(trigger as usize).copied().unwrap_or(false);
+        let w = self.words;
+        for i in a..b {
+            // a long quotation is another speaker's clause
+            if self.in_quote[i] != tq && self.quote_len[i] > 4 {
+                continue;
+            }
+            let f = self.toks.norm_at(i);
+            if self.toks.get(i).map_or(true, |t| t.kind != TokenKind::Word) {
+                continue;
+            }
+            c.possible |= w.cues[0].contains(f);
+            c.planned |= w.cues[1].contains(f);
+            c.negated |= w.cues[2].contains(f);
+            c.reported |= w.cues[3].contains(f);
+            c.past |= w.cues[4].contains(f);
+            c.future |= w.cues[5].contains(f);
+        }
+        // the trigger's own form: a past-tense verb
+        c
+    }
+}
+
+/// Labels: the relation's verb, inflected for modality and tense.
+pub(crate) fn label(kind: RelationType, modality: Modality, tense: Tense, title: Option<&str>) -> String {
+    let (s3, past, bare) = match kind {
+        RelationType::Meeting => ("meets", "met", "meet"),
+        RelationType::HelpWith => ("helps with", "helped with", "help with"),
+        RelationType::Visit => ("visits", "visited", "visit"),
+        RelationType::Participation => ("attends", "attended", "attend"),
+        RelationType::LocatedIn => ("takes place in", "took place in", "take place in"),
+        RelationType::Statement => ("says to", "said to", "say to"),
+        RelationType::Conflict => ("is in conflict with", "was in conflict with", "be in conflict with"),
+        RelationType::TalksAbout => ("discusses", "discussed", "discuss"),
+        RelationType::Position => {
+            let t = title.unwrap_or("post");
+            return match (modality, tense) {
+                (Modality::Negated, _) => format!("is not {t} of"),
+                (_, Tense::Past) => format!("was {t} of"),
+                (_, Tense::Future) => format!("will be {t} of"),
+                _ => format!("{t} of"),
+            };
+        }
+    };
+    match (modality, tense) {
+        (Modality::Possible, Tense::Past) => format!("may have {}", participle(kind, past)),
+        (Modality::Possible, _) => format!("could {bare}"),
+        (Modality::Planned, _) => format!("will {bare}"),
+        (Modality::Negated, Tense::Past) => format!("did not {bare}"),
+        (Modality::Negated, Tense::Future) => format!("will not {bare}"),
+        (Modality::Negated, Tense::Present) => format!("does not {bare}"),
+        (Modality::Reported, Tense::Past) => format!("reportedly {past}"),
+        (Modality::Reported, Tense::Future) => format!("reportedly will {bare}"),
+        (Modality::Reported, Tense::Present) => format!("reportedly {s3}"),
+        (Modality::Asserted, Tense::Past) => past.to_string(),
+        (Modality::Asserted, Tense::Future) => format!("will {bare}"),
+        (Modality::Asserted, Tense::Present) => s3.to_string(),
+    }
+}
+
+fn participle(kind: RelationType, past: &str) -> String {
+    match kind {
+        RelationType::LocatedIn => "taken place in".to_string(),
+        RelationType::Conflict => "been in conflict with".to_string(),
+        _ => past.to_string(),
+    }
+}
+
+/// Turns raw relations into [`Relation`]s, merging repeats.
+fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
+    let ents = &inp.res.entities;
+    let id = |e: u32| ents[e as usize].id.clone();
+    let mut out: Vec<Relation> = Vec::new();
+    let mut index: HashMap<(RelationType, Vec<String>, Modality, Tense, String), usize> = HashMap::new();
+    for r in raws {
+        let mut args: Vec<Argument> = r.args.iter().map(|&(role, e)| Argument { role, entity: id(e) }).collect();
+        if r.kind.is_symmetric() {
+            args.sort_by(|a, b| a.entity.cmp(&b.entity));
+        }
+        let time = r.time.map(|mut t| {
+            t.text = inp.text.get(t.start..t.end).unwrap_or("").to_string();
+            t
+        });
+        let key = (
+            r.kind,
+            args.iter().map(|a| a.entity.clone()).collect::<Vec<_>>(),
+            r.modality,
+            r.tense,
+            time.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        );
+        let ev = Evidence {
+            sentence: r.sentence,
+            span: r.span,
+            rule: r.rule.clone(),
+        };
+        if let Some(&i) = index.get(&key) {
+            let rel: &mut Relation = &mut out[i];
+            if !rel.evidences.iter().any(|e| e.span == ev.span) {
+                rel.evidences.push(ev);
+            }
+            if rel.place.is_none() {
+                rel.place = r.place.map(id);
+            }
+            if rel.event.is_none() {
+                rel.event = r.event.map(id);
+            }
+            continue;
+        }
+        index.insert(key, out.len());
+        out.push(Relation {
+            kind: r.kind,
+            label: label(r.kind, r.modality, r.tense, r.title.as_deref()),
+            args,
+            modality: r.modality,
+            tense: r.tense,
+            time,
+            place: r.place.map(id),
+            event: r.event.map(id),
+            title: r.title,
+            sentence: r.sentence,
+            evidence: r.span,
+            rule: r.rule,
+            evidences: vec![ev],
+        });
+    }
+    for r in &mut out {
+        if r.evidences.len() < 2 {
+            r.evidences.clear();
+        }
+    }
+    out
 }

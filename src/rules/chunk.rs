@@ -1,0 +1,357 @@
+//! Entity phrases: the units that rule slots bind to.
+//!
+//! An entity phrase is an optional determiner, optional modifiers and a head:
+//!
+//! ```text
+//! [de|the|zijn…] [oud-|former] [Russische | Ruslands | Russia's | VS- | NAVO-] [title…] [van|of COUNTRY] HEAD
+//! ```
+//!
+//! The head is an entity mention, a pronoun ("hij", "she"), or nothing: a title with a
+//! country and no name ("de Russische president") is a *description*, resolved
+//! through the gazetteer's dated posts to the person who held that post on the
+//! document date. A phrase with a person head, a title and a country or organization
+//! yields a `position` relation ("Amerikaans president Donald Trump"); so does a
+//! comma apposition ("Sergei Lavrov, Russia's foreign minister,").
+
+use crate::gazetteer::titles::Titles;
+use crate::gazetteer::Gazetteer;
+use crate::model::{Date, EntityType};
+use crate::resolve::{MKind, RMention, Resolved};
+use crate::tokenize::{TokenKind, Tokens};
+
+use super::parse::LangWords;
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// An entity phrase over tokens `first..last`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Chunk {
+    pub first: u32,
+    pub last: u32,
+    /// The entity the phrase stands for (index into `Resolved::entities`).
+    pub head: u32,
+    /// Token index of the head (mention start, pronoun or title).
+    pub head_tok: u32,
+    /// Country or organization modifier.
+    pub org: u32,
+    pub title: Option<u16>,
+    pub former: bool,
+    pub pronoun: bool,
+    pub description: bool,
+}
+
+/// Per-token lookups built once per document.
+pub(crate) struct TokMaps {
+    /// Mention index starting at each token, or NONE.
+    pub mention_at: Vec<u32>,
+    /// Title hit index starting at each token, or NONE.
+    pub title_at: Vec<u32>,
+    /// Whether the token is inside double quotes.
+    pub in_quote: Vec<bool>,
+}
+
+pub(crate) fn tok_maps(toks: &Tokens, res: &Resolved) -> TokMaps {
+    let n = toks.len();
+    let mut mention_at = vec![NONE; n];
+    for (i, m) in res.mentions.iter().enumerate() {
+        if let Some(x) = mention_at.get_mut(m.first as usize) {
+            *x = i as u32;
+        }
+    }
+    let mut title_at = vec![NONE; n];
+    for (i, t) in res.titles.iter().enumerate() {
+        if let Some(x) = title_at.get_mut(t.first as usize) {
+            *x = i as u32;
+        }
+    }
+    let mut in_quote = vec![false; n];
+    let mut open = false;
+    for (i, t) in toks.tokens().iter().enumerate() {
+        if t.blankline_before() {
+            open = false;
+        }
+        let f = toks.norm_of(t);
+        if t.kind == TokenKind::Quote && f == "\"" {
+            in_quote[i] = true;
+            open = !open;
+            continue;
+        }
+        in_quote[i] = open;
+    }
+    TokMaps {
+        mention_at,
+        title_at,
+        in_quote,
+    }
+}
+
+pub(crate) struct ChunkCtx<'a> {
+    pub toks: &'a Tokens,
+    pub words: &'a LangWords,
+    pub g: &'a Gazetteer,
+    pub titles: &'a Titles,
+    pub date: Option<Date>,
+    pub maps: &'a TokMaps,
+}
+
+/// Builds the entity phrases of tokens `from..to`; may add description mentions to
+/// `res` (returned separately, to be merged by the caller).
+pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usize, added: &mut Vec<RMention>) -> Vec<Chunk> {
+    let tt = c.toks.tokens();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let start = i;
+        let mut j = i;
+        if j < to && tt[j].kind == TokenKind::Word && c.words.det.contains(c.toks.norm_at(j)) {
+            j += 1;
+        }
+        let mut org = NONE;
+        let mut title = None;
+        let mut former = false;
+        let mut progressed = true;
+        while progressed && j < to {
+            progressed = false;
+            let f = c.toks.norm_at(j);
+            if c.words.cues[6].contains(f) {
+                former = true;
+                j += 1;
+                if c.toks.norm_at(j) == "-" {
+                    j += 1;
+                }
+                progressed = true;
+                continue;
+            }
+            let mi = c.maps.mention_at[j];
+            if mi != NONE {
+                let m = res.mentions[mi as usize];
+                let ent = &res.entities[m.ent as usize];
+                let after = (m.first + m.len) as usize;
+                let is_mod_type = matches!(ent.kind, EntityType::Country | EntityType::Organization);
+                let next = c.toks.norm_at(after);
+                let title_next = after < to && c.maps.title_at[after] != NONE;
+                if m.kind == MKind::Alias(crate::gazetteer::AliasKind::Adj) {
+                    org = m.ent;
+                    j = after;
+                    progressed = true;
+                } else if is_mod_type && next == "-" && after + 1 < to && !tt[after].space_before() && !tt[after + 1].space_before() && c.maps.title_at[after + 1] != NONE {
+                    // "VS-president", "NAVO-chef"
+                    org = m.ent;
+                    j = after + 1;
+                    progressed = true;
+                } else if is_mod_type && next == "'" && c.toks.norm_at(after + 1) == "s" && after + 2 < to && c.maps.title_at[after + 2] != NONE {
+                    // "Russia's foreign minister"
+                    org = m.ent;
+                    j = after + 2;
+                    progressed = true;
+                } else if is_mod_type && title_next && title.is_none() {
+                    // "Ruslands president", "US President"
+                    org = m.ent;
+                    j = after;
+                    progressed = true;
+                }
+                if progressed {
+                    continue;
+                }
+            }
+            let ti = c.maps.title_at[j];
+            if ti != NONE && title.is_none() {
+                let th = res.titles[ti as usize];
+                title = Some(th.title);
+                j = (th.first + th.len) as usize;
+                // "de president van Rusland", "the president of France"
+                if j + 1 < to && c.words.of.contains(c.toks.norm_at(j)) {
+                    let mi = c.maps.mention_at[j + 1];
+                    if mi != NONE {
+                        let m = res.mentions[mi as usize];
+                        if matches!(res.entities[m.ent as usize].kind, EntityType::Country | EntityType::Organization) && org == NONE {
+                            org = m.ent;
+                            j = (m.first + m.len) as usize;
+                        }
+                    }
+                }
+                progressed = true;
+            }
+        }
+        // head
+        let mut chunk = None;
+        if j < to {
+            let mi = c.maps.mention_at[j];
+            let f = c.toks.norm_at(j);
+            if mi != NONE {
+                let m = res.mentions[mi as usize];
+                if m.kind != MKind::Alias(crate::gazetteer::AliasKind::Adj) || (org == NONE && title.is_none()) {
+                    let adj_only = m.kind == MKind::Alias(crate::gazetteer::AliasKind::Adj);
+                    if !adj_only {
+                        chunk = Some(Chunk {
+                            first: start as u32,
+                            last: m.first + m.len,
+                            head: m.ent,
+                            head_tok: m.first,
+                            org,
+                            title,
+                            former,
+                            pronoun: false,
+                            description: false,
+                        });
+                    }
+                }
+            } else if tt[j].kind == TokenKind::Word && c.words.pronoun.contains(f) && org == NONE && title.is_none() && j == start {
+                if let Some((ent, end)) = resolve_pronoun(c, res, j, to) {
+                    chunk = Some(Chunk {
+                        first: j as u32,
+                        last: end as u32,
+                        head: ent,
+                        head_tok: j as u32,
+                        org: NONE,
+                        title: None,
+                        former: false,
+                        pronoun: true,
+                        description: false,
+                    });
+                }
+            }
+        }
+        // "Russia's foreign minister, Sergei Lavrov": the name after a comma
+        if chunk.is_none() && title.is_some() && org != NONE && j + 1 < to && c.toks.norm_at(j) == "," {
+            let mi = c.maps.mention_at[j + 1];
+            if mi != NONE {
+                let m = res.mentions[mi as usize];
+                if res.entities[m.ent as usize].kind == EntityType::Person {
+                    chunk = Some(Chunk {
+                        first: start as u32,
+                        last: m.first + m.len,
+                        head: m.ent,
+                        head_tok: m.first,
+                        org,
+                        title,
+                        former,
+                        pronoun: false,
+                        description: false,
+                    });
+                }
+            }
+        }
+        // "Sergej Lavrov, de Russische minister van Buitenlandse Zaken": the
+        // description after a comma describes the person before it
+        if chunk.is_none() && title.is_some() && org != NONE && start > from && c.toks.norm_at(start - 1) == "," {
+            if let Some(prev) = out.last_mut() {
+                let prev: &mut Chunk = prev;
+                if prev.last as usize + 1 == start && prev.title.is_none() && prev.org == NONE && res.entities[prev.head as usize].kind == EntityType::Person && !prev.pronoun {
+                    prev.org = org;
+                    prev.title = title;
+                    prev.former = former;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        if chunk.is_none() && title.is_some() && org != NONE && j > start {
+            // a description: "de Russische president"
+            if let Some(t) = title {
+                let tpos = (start..j).find(|&k| c.maps.title_at[k] != NONE).unwrap_or(start);
+                let tlen = res.titles.get(c.maps.title_at[tpos] as usize).map_or(1, |h| h.len);
+                if let Some(entry) = holder(c, &res.entities[org as usize].id, c.titles.name(t)) {
+                    let ent = res.entity_for(c.g, entry);
+                    added.push(RMention {
+                        first: tpos as u32,
+                        len: tlen,
+                        ent,
+                        kind: MKind::Description,
+                    });
+                    chunk = Some(Chunk {
+                        first: start as u32,
+                        last: j as u32,
+                        head: ent,
+                        head_tok: tpos as u32,
+                        org,
+                        title,
+                        former,
+                        pronoun: false,
+                        description: true,
+                    });
+                }
+            }
+        }
+        match chunk {
+            Some(ch) => {
+                out.push(ch);
+                i = ch.last as usize;
+            }
+            None => i = start + 1,
+        }
+    }
+    out
+}
+
+/// The person holding `title` of `org` on the document date, if exactly one does.
+pub(crate) fn holder(c: &ChunkCtx<'_>, org: &str, title: &str) -> Option<u32> {
+    let date = c.date?;
+    let mut found = None;
+    for (i, e) in c.g.entries().iter().enumerate() {
+        if e.kind != EntityType::Person {
+            continue;
+        }
+        if e.posts.iter().any(|p| p.org == org && title_matches(title, &p.title) && p.held_on(date)) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i as u32);
+        }
+    }
+    found
+}
+
+/// Whether a title as written matches a post's canonical title.
+pub(crate) fn title_matches(written: &str, post: &str) -> bool {
+    written == post
+        || matches!(
+            (written, post),
+            ("foreign minister", "secretary of state")
+                | ("leader", "president" | "prime minister" | "supreme leader" | "general secretary" | "chancellor" | "secretary-general")
+                | ("president", "general secretary")
+        )
+}
+
+/// The entity a pronoun at `j` stands for, and where its phrase ends: a parenthesis
+/// right after it that names an entity ("zij (de Russen, red.)") wins; otherwise the
+/// first person mentioned in the sentence before it, or in the nearest earlier
+/// sentence that mentions one, staying on the pronoun's side of any quotation.
+fn resolve_pronoun(c: &ChunkCtx<'_>, res: &Resolved, j: usize, to: usize) -> Option<(u32, usize)> {
+    let tt = c.toks.tokens();
+    if c.toks.norm_at(j + 1) == "(" {
+        let mut k = j + 2;
+        while k < to && c.toks.norm_at(k) != ")" {
+            let mi = c.maps.mention_at[k];
+            if mi != NONE {
+                let m = res.mentions[mi as usize];
+                let mut close = k;
+                while close < to && c.toks.norm_at(close) != ")" {
+                    close += 1;
+                }
+                return Some((m.ent, (close + 1).min(to)));
+            }
+            k += 1;
+        }
+    }
+    let quoted = c.maps.in_quote[j];
+    // mentions before j, most recent sentence first, first person in that sentence
+    let before: Vec<&RMention> = res
+        .mentions
+        .iter()
+        .filter(|m| (m.first as usize) < j && res.entities[m.ent as usize].kind == EntityType::Person && c.maps.in_quote[m.first as usize] == quoted)
+        .collect();
+    let last = before.last()?;
+    // the sentence of the most recent one: find its start by scanning back for a
+    // sentence-final token
+    let mut s = last.first as usize;
+    while s > 0 {
+        let f = c.toks.norm_at(s - 1);
+        if matches!(f, "." | "!" | "?") || tt[s].blankline_before() {
+            break;
+        }
+        s -= 1;
+    }
+    let first_in_sentence = before.iter().find(|m| m.first as usize >= s)?;
+    Some((first_in_sentence.ent, j + 1))
+}

@@ -1,0 +1,420 @@
+//! Parsing rule files into [`RuleSet`](super::RuleSet) parts.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::error::{Error, Location};
+use crate::model::{EntityType, Lang, Modality, RelationType, Role, Tense};
+use crate::tokenize::fold_lower;
+
+/// A set of word forms: exact forms, `prefix*` and `*suffix` wildcards.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordSet {
+    pub exact: Vec<String>,
+    pub prefix: Vec<String>,
+    pub suffix: Vec<String>,
+}
+
+impl WordSet {
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.exact.iter().any(|x| x == w)
+            || self.prefix.iter().any(|p| w.len() > p.len() && w.starts_with(p.as_str()))
+            || self.suffix.iter().any(|s| w.len() > s.len() && w.ends_with(s.as_str()))
+    }
+    fn add(&mut self, form: &str) {
+        let f = fold_lower(form);
+        if let Some(p) = f.strip_suffix('*') {
+            self.prefix.push(p.to_string());
+        } else if let Some(s) = f.strip_prefix('*') {
+            self.suffix.push(s.to_string());
+        } else {
+            self.exact.push(f);
+        }
+    }
+    fn extend(&mut self, o: &WordSet) {
+        self.exact.extend(o.exact.iter().cloned());
+        self.prefix.extend(o.prefix.iter().cloned());
+        self.suffix.extend(o.suffix.iter().cloned());
+    }
+    pub(crate) fn is_empty(&self) -> bool {
+        self.exact.is_empty() && self.prefix.is_empty() && self.suffix.is_empty()
+    }
+}
+
+/// A bit set of entity types a slot accepts.
+pub(crate) type TypeMask = u8;
+
+pub(crate) fn type_bit(t: EntityType) -> TypeMask {
+    match t {
+        EntityType::Person => 1,
+        EntityType::Country => 2,
+        EntityType::Location => 4,
+        EntityType::Organization => 8,
+        EntityType::Event => 16,
+    }
+}
+
+/// One element of a rule pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Elem {
+    /// One token from a set of words.
+    Words(WordSet),
+    /// An entity phrase of one of the types, bound to a role; `multi`: a
+    /// coordination ("X, Y en Z").
+    Slot {
+        role: Role,
+        types: TypeMask,
+        multi: bool,
+    },
+    /// Up to n tokens or phrases, within the clause.
+    Gap(u8),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PElem {
+    pub elem: Elem,
+    pub optional: bool,
+}
+
+/// One relation rule.
+#[derive(Clone, Debug)]
+pub(crate) struct Rule {
+    pub id: String,
+    pub lang: Lang,
+    pub kind: RelationType,
+    pub elems: Vec<PElem>,
+    pub trigger: usize,
+    pub modality: Option<Modality>,
+    pub tense: Option<Tense>,
+    pub location: Location,
+}
+
+/// The cue kinds a rule file defines.
+pub(crate) const CUES: [&str; 8] = [
+    "possible", "planned", "negated", "reported", "past", "future", "former", "present",
+];
+
+/// Per-language word lists: cues, clause boundaries, pronouns, determiners,
+/// coordination.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LangWords {
+    pub cues: [WordSet; 8],
+    pub clause: WordSet,
+    pub pronoun: WordSet,
+    pub speaker: WordSet,
+    pub det: WordSet,
+    pub coord: WordSet,
+    pub relative: WordSet,
+    pub of: WordSet,
+    pub prep: WordSet,
+}
+
+impl LangWords {
+    fn extend(&mut self, o: &LangWords) {
+        for (a, b) in self.cues.iter_mut().zip(o.cues.iter()) {
+            a.extend(b);
+        }
+        self.clause.extend(&o.clause);
+        self.pronoun.extend(&o.pronoun);
+        self.speaker.extend(&o.speaker);
+        self.det.extend(&o.det);
+        self.coord.extend(&o.coord);
+        self.relative.extend(&o.relative);
+        self.of.extend(&o.of);
+        self.prep.extend(&o.prep);
+    }
+}
+
+/// Everything parsed from rule files.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Parsed {
+    pub rules: Vec<Rule>,
+    pub words: HashMap<Lang, LangWords>,
+}
+
+pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), Error> {
+    let file: Arc<str> = Arc::from(file);
+    let mut lang: Option<Lang> = None;
+    let mut classes: HashMap<String, WordSet> = HashMap::new();
+    let mut words = LangWords::default();
+    let mut offset = 0usize;
+    let mut pending_rules: Vec<Rule> = Vec::new();
+    for raw in src.split_inclusive('\n') {
+        let ls = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let body = line.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - body.len();
+        let at = |col: usize| Location::of(&file, src, ls + col);
+        let (kw, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
+        let rest_col = indent + kw.len() + (rest.len() - rest.trim_start().len()) + usize::from(!rest.is_empty());
+        let rest = rest.trim_start();
+        match kw {
+            "lang" => {
+                lang = Some(rest.trim().parse().map_err(|_| Error::rule(format!("unknown language \"{}\": expected nl or en", rest.trim()), at(rest_col)))?);
+            }
+            "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative" | "of" | "prep" => {
+                let (name, list, list_col) = if matches!(kw, "class" | "cue") {
+                    let (n, l) = rest.split_once('=').ok_or_else(|| Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col)))?;
+                    (n.trim(), l, rest_col + n.len() + 1)
+                } else {
+                    let l = rest.strip_prefix('=').unwrap_or(rest);
+                    ("", l, rest_col + (rest.len() - l.len()))
+                };
+                let mut ws = WordSet::default();
+                for w in list.split_whitespace() {
+                    ws.add(w);
+                }
+                if ws.is_empty() {
+                    return Err(Error::rule("empty word list", at(list_col)));
+                }
+                match kw {
+                    "class" => {
+                        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                            return Err(Error::rule(format!("invalid class name \"{name}\""), at(rest_col)));
+                        }
+                        classes.entry(name.to_string()).or_default().extend(&ws);
+                    }
+                    "cue" => {
+                        let i = CUES.iter().position(|c| *c == name).ok_or_else(|| Error::rule(format!("unknown cue \"{name}\": expected one of {}", CUES.join(", ")), at(rest_col)))?;
+                        words.cues[i].extend(&ws);
+                    }
+                    "clause" => words.clause.extend(&ws),
+                    "pronoun" => words.pronoun.extend(&ws),
+                    "speaker" => words.speaker.extend(&ws),
+                    "det" => words.det.extend(&ws),
+                    "coord" => words.coord.extend(&ws),
+                    "relative" => words.relative.extend(&ws),
+                    "prep" => words.prep.extend(&ws),
+                    _ => words.of.extend(&ws),
+                }
+            }
+            "rule" => {
+                let l = lang.ok_or_else(|| Error::rule("a `lang nl|en` line must come before the first rule", at(indent)))?;
+                let rule = parse_rule(rest, rest_col, &at, &classes, l)?;
+                if out.rules.iter().chain(pending_rules.iter()).any(|r| r.id == rule.id) {
+                    return Err(Error::rule(format!("duplicate rule id \"{}\"", rule.id), at(rest_col)));
+                }
+                pending_rules.push(rule);
+            }
+            other => {
+                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, speaker, det, coord, relative, of, prep or rule"), at(indent)));
+            }
+        }
+    }
+    if let Some(l) = lang {
+        out.words.entry(l).or_default().extend(&words);
+    }
+    out.rules.extend(pending_rules);
+    Ok(())
+}
+
+/// `ID = TYPE: PATTERN [| key=value …]`
+fn parse_rule(
+    s: &str,
+    col0: usize,
+    at: &dyn Fn(usize) -> Location,
+    classes: &HashMap<String, WordSet>,
+    lang: Lang,
+) -> Result<Rule, Error> {
+    let (id, rest) = s.split_once('=').ok_or_else(|| Error::rule("expected `rule ID = TYPE: PATTERN`", at(col0)))?;
+    let id = id.trim();
+    if id.is_empty() || id.contains(char::is_whitespace) {
+        return Err(Error::rule(format!("invalid rule id \"{id}\""), at(col0)));
+    }
+    let rest_col = col0 + s.len() - rest.len();
+    let (ty, pat) = rest.split_once(':').ok_or_else(|| Error::rule("expected `TYPE: PATTERN` after the rule id", at(rest_col)))?;
+    let ty_t = ty.trim();
+    let kind: RelationType = ty_t.parse().map_err(|_| Error::rule(format!("unknown relation type \"{ty_t}\": expected meeting, help_with, visit, position, participation, located_in, statement, conflict or talks_about"), at(rest_col + (ty.len() - ty.trim_start().len()))))?;
+    let pat_col = rest_col + ty.len() + 1;
+    let (pat, attrs) = match pat.split_once(" | ") {
+        Some((p, a)) => (p, Some(a)),
+        None => (pat, None),
+    };
+    let mut elems = Vec::new();
+    let mut trigger = None;
+    let mut col = pat_col;
+    for piece in pat.split(' ') {
+        let here = col;
+        col += piece.len() + 1;
+        if piece.is_empty() {
+            continue;
+        }
+        let mut p = piece;
+        let mut is_trigger = false;
+        if let Some(x) = p.strip_prefix('^') {
+            is_trigger = true;
+            p = x;
+        }
+        let mut optional = false;
+        if p.len() > 1 {
+            if let Some(x) = p.strip_suffix('?') {
+                optional = true;
+                p = x;
+            }
+        }
+        let elem = if let Some(n) = p.strip_prefix('~') {
+            let n: u8 = n.parse().ok().filter(|n| *n <= 30).ok_or_else(|| Error::rule(format!("invalid gap \"{p}\": expected ~N with N from 0 to 30"), at(here)))?;
+            Elem::Gap(n)
+        } else if p.starts_with('<') {
+            let inner = p.strip_prefix('<').and_then(|x| x.strip_suffix('>')).ok_or_else(|| Error::rule(format!("unclosed slot \"{p}\": expected <role:TYPES>"), at(here)))?;
+            let (role_s, types_s) = inner.split_once(':').ok_or_else(|| Error::rule(format!("expected <role:TYPES> in \"{p}\""), at(here)))?;
+            let role = parse_role(role_s).ok_or_else(|| Error::rule(format!("unknown role \"{role_s}\""), at(here + 1)))?;
+            let (types_s, multi) = match types_s.strip_suffix('+') {
+                Some(t) => (t, true),
+                None => (types_s, false),
+            };
+            let mut types = 0;
+            for t in types_s.split('|') {
+                types |= match t {
+                    "ACTOR" => 1 | 2 | 8,
+                    "PARTY" => 1 | 2,
+                    "PLACE" => 2 | 4,
+                    "ANY" => 31,
+                    other => match other.parse::<EntityType>() {
+                        Ok(et) => type_bit(et),
+                        Err(()) => return Err(Error::rule(format!("unknown type \"{other}\": expected PERSON, COUNTRY, LOCATION, ORGANIZATION, EVENT, ACTOR, PARTY, PLACE or ANY"), at(here + 2 + role_s.len()))),
+                    },
+                };
+            }
+            Elem::Slot { role, types, multi }
+        } else {
+            let mut ws = WordSet::default();
+            for w in p.split('|') {
+                if w.is_empty() {
+                    return Err(Error::rule(format!("empty word in \"{p}\""), at(here)));
+                }
+                if let Some(name) = w.strip_prefix('@') {
+                    let cls = classes.get(name).ok_or_else(|| Error::rule(format!("unknown class \"@{name}\": define it with `class {name} = …` before the rule"), at(here)))?;
+                    ws.extend(cls);
+                } else {
+                    ws.add(w);
+                }
+            }
+            Elem::Words(ws)
+        };
+        if is_trigger {
+            if trigger.is_some() {
+                return Err(Error::rule("a rule has one trigger (^)", at(here)));
+            }
+            if !matches!(elem, Elem::Words(_)) || optional {
+                return Err(Error::rule("the trigger (^) must be a required word or @class", at(here)));
+            }
+            trigger = Some(elems.len());
+        }
+        elems.push(PElem { elem, optional });
+    }
+    let trigger = match trigger {
+        Some(t) => t,
+        None => elems
+            .iter()
+            .position(|e| matches!(e.elem, Elem::Words(_)) && !e.optional)
+            .ok_or_else(|| Error::rule("a rule needs a trigger: a required word or @class (mark it with ^)", at(pat_col)))?,
+    };
+    if !elems.iter().any(|e| matches!(e.elem, Elem::Slot { .. })) {
+        return Err(Error::rule("a rule needs at least one <role:TYPES> slot", at(pat_col)));
+    }
+    let mut modality = None;
+    let mut tense = None;
+    if let Some(a) = attrs {
+        let acol = pat_col + pat.len() + 3;
+        for kv in a.split_whitespace() {
+            let (k, v) = kv.split_once('=').ok_or_else(|| Error::rule(format!("expected key=value, found \"{kv}\""), at(acol)))?;
+            match k {
+                "modality" => {
+                    modality = Some(match v {
+                        "asserted" => Modality::Asserted,
+                        "possible" => Modality::Possible,
+                        "planned" => Modality::Planned,
+                        "negated" => Modality::Negated,
+                        "reported" => Modality::Reported,
+                        _ => return Err(Error::rule(format!("unknown modality \"{v}\""), at(acol))),
+                    })
+                }
+                "tense" => {
+                    tense = Some(match v {
+                        "past" => Tense::Past,
+                        "present" => Tense::Present,
+                        "future" => Tense::Future,
+                        _ => return Err(Error::rule(format!("unknown tense \"{v}\""), at(acol))),
+                    })
+                }
+                _ => return Err(Error::rule(format!("unknown attribute \"{k}\": expected modality or tense"), at(acol))),
+            }
+        }
+    }
+    Ok(Rule {
+        id: id.to_string(),
+        lang,
+        kind,
+        elems,
+        trigger,
+        modality,
+        tense,
+        location: at(col0),
+    })
+}
+
+fn parse_role(s: &str) -> Option<Role> {
+    Some(match s {
+        "participant" => Role::Participant,
+        "helper" => Role::Helper,
+        "topic" => Role::Topic,
+        "beneficiary" => Role::Beneficiary,
+        "visitor" => Role::Visitor,
+        "place" => Role::Place,
+        "holder" => Role::Holder,
+        "country_or_org" => Role::CountryOrOrg,
+        "event" => Role::Event,
+        "speaker" => Role::Speaker,
+        "medium_or_addressee" | "medium" | "addressee" => Role::MediumOrAddressee,
+        "party" => Role::Party,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Result<Parsed, Error> {
+        let mut p = Parsed::default();
+        parse_into(&mut p, "t.rules", src)?;
+        Ok(p)
+    }
+
+    #[test]
+    fn parses_a_rule() {
+        let p = parse("lang nl\nclass meet = ontmoet* *ontmoeting\nrule nl/m = meeting: <participant:ACTOR+> ~6 ^@meet met? <participant:PERSON> | modality=possible\n").unwrap();
+        let r = &p.rules[0];
+        assert_eq!(r.kind, RelationType::Meeting);
+        assert_eq!(r.trigger, 2);
+        assert_eq!(r.elems.len(), 5);
+        assert!(r.elems[3].optional);
+        assert_eq!(r.modality, Some(Modality::Possible));
+        if let Elem::Words(ws) = &r.elems[2].elem {
+            assert!(ws.contains("ontmoette") && ws.contains("topontmoeting") && !ws.contains("ontmoet"));
+        }
+    }
+
+    #[test]
+    fn errors_have_places() {
+        let cases = [
+            ("rule x = meeting: <participant:ACTOR> ^met\n", "t.rules:1:1: a `lang nl|en` line must come before the first rule"),
+            ("lang nl\nrule x = meating: <participant:ACTOR> ^met\n", "t.rules:2:10: unknown relation type \"meating\""),
+            ("lang nl\nrule x = meeting: <participant:ACTR> ^met\n", "t.rules:2:33: unknown type \"ACTR\""),
+            ("lang nl\nrule x = meeting: <participant:ACTOR> ^@nope\n", "t.rules:2:39: unknown class \"@nope\""),
+            ("lang nl\nrule x = meeting: <participant:ACTOR> ~99 met\n", "t.rules:2:39: invalid gap \"~99\""),
+            ("lang nl\nrule x = meeting: met elkaar\n", "t.rules:2:18: a rule needs at least one <role:TYPES> slot"),
+            ("lang nl\nfoo bar\n", "t.rules:2:1: unknown directive \"foo\""),
+            ("lang nl\nrule x = meeting: <participant:ACTOR> ^met\nrule x = meeting: <participant:ACTOR> ^met\n", "t.rules:3:6: duplicate rule id \"x\""),
+        ];
+        for (src, want) in cases {
+            let e = parse(src).unwrap_err().to_string();
+            assert!(e.starts_with(want), "{e}\n  wanted {want}");
+        }
+    }
+}

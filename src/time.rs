@@ -1,0 +1,401 @@
+//! Time expressions: finding them in Dutch and English text, and placing them on the
+//! calendar relative to the document date.
+//!
+//! The tagger recognises dates ("16 juli 2018", "July 16, 2018", "op 9 en 10
+//! november", "Nov. 9-10"), months ("in juli", "in July 2017"), years ("in 2015"),
+//! weekdays ("dinsdag", "on Tuesday"), deictic days ("vandaag", "gisteren",
+//! "tomorrow") and relative periods ("vorige maand", "volgende week", "last year").
+//! An expression without a year is placed with the reading that the relation's
+//! tense implies: "in juli" in a past-tense sentence of an article of November 2017
+//! is 2017-07, in a future-tense sentence 2018-07.
+//!
+//! Values are ISO 8601: a day `2017-11-09`, a month `2017-07`, a year `2015`, or an
+//! interval `2017-11-09/2017-11-10` (weeks are Monday–Sunday intervals).
+
+use crate::model::{days_in_month, Date, Lang, Tense};
+use crate::tokenize::{TokenKind, Tokens};
+
+/// What an expression says, before it is placed on the calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum When {
+    /// Day range (d1..=d2) of a month, year optional.
+    Days { d1: u8, d2: u8, month: u8, year: Option<i32> },
+    /// A month, year optional.
+    Month { month: u8, year: Option<i32> },
+    /// A year.
+    Year(i32),
+    /// A weekday, 0 = Monday.
+    Weekday(u8),
+    /// Today + n days.
+    DayOffset(i8),
+    /// This (0), last (-1) or next (1) week / month / year.
+    Week(i8),
+    MonthRel(i8),
+    YearRel(i8),
+}
+
+/// A time expression: tokens `first..last` (exclusive) and its meaning.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TimeExpr {
+    pub first: u32,
+    pub last: u32,
+    pub when: When,
+}
+
+const NL_MONTHS: [&str; 12] = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+];
+const EN_MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+const EN_MONTHS_ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "oct", "nov", "dec"];
+const NL_DAYS: [&str; 7] = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+const EN_DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+fn month_of(w: &str, lang: Lang, cap: bool) -> Option<u8> {
+    let full = match lang {
+        Lang::Nl => &NL_MONTHS,
+        Lang::En => &EN_MONTHS,
+    };
+    if let Some(i) = full.iter().position(|m| *m == w) {
+        // English "may" and "march" are months only when capitalised
+        if lang == Lang::En && (w == "may" || w == "march") && !cap {
+            return None;
+        }
+        return Some(i as u8 + 1);
+    }
+    if lang == Lang::En && cap {
+        if let Some(i) = EN_MONTHS_ABBR.iter().position(|m| *m == w) {
+            return Some(i as u8 + 1);
+        }
+    }
+    if lang == Lang::Nl && w == "sept" {
+        return Some(9);
+    }
+    None
+}
+
+fn weekday_of(w: &str, lang: Lang) -> Option<u8> {
+    let days = match lang {
+        Lang::Nl => &NL_DAYS,
+        Lang::En => &EN_DAYS,
+    };
+    if let Some(i) = days.iter().position(|d| *d == w) {
+        return Some(i as u8);
+    }
+    // "dinsdagavond", "Tuesday's"
+    if lang == Lang::Nl {
+        for (i, d) in days.iter().enumerate() {
+            if let Some(rest) = w.strip_prefix(d) {
+                if matches!(rest, "ochtend" | "middag" | "avond" | "nacht" | "morgen") {
+                    return Some(i as u8);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn day_num(w: &str) -> Option<u8> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "e" | "ste" | "de") {
+        return None;
+    }
+    let n: u8 = digits.parse().ok()?;
+    (1..=31).contains(&n).then_some(n)
+}
+
+fn year_num(w: &str) -> Option<i32> {
+    if w.len() != 4 {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// Finds the time expressions among tokens `from..to`.
+pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<TimeExpr> {
+    let tt = toks.tokens();
+    let w = |i: usize| if i < to { toks.norm_at(i) } else { "" };
+    let cap = |i: usize| i < to && tt[i].is_capitalized();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let f = w(i);
+        let mut found: Option<(usize, When)> = None;
+        // day [en|and|-|tot day] month [year]
+        if let Some(d1) = day_num(f).filter(|_| tt[i].kind != TokenKind::Word || f.ends_with(|c: char| c.is_ascii_alphabetic())) {
+            let mut j = i + 1;
+            let mut d2 = d1;
+            if matches!(w(j), "en" | "and" | "-" | "tot" | "to") {
+                if let Some(x) = day_num(w(j + 1)) {
+                    d2 = x;
+                    j += 2;
+                }
+            }
+            if let Some(m) = month_of(w(j), lang, cap(j)).or_else(|| (lang == Lang::En).then(|| month_of(w(j), lang, true)).flatten()) {
+                let mut end = j + 1;
+                if w(end) == "." {
+                    end += 1;
+                }
+                let mut year = None;
+                if let Some(y) = year_num(w(end)) {
+                    year = Some(y);
+                    end += 1;
+                }
+                if d2 >= d1 {
+                    found = Some((end, When::Days { d1, d2, month: m, year }));
+                }
+            }
+        }
+        // month day[-day|and day][, year]  (English)
+        if found.is_none() {
+            if let Some(m) = month_of(f, lang, cap(i)) {
+                let mut j = i + 1;
+                if w(j) == "." {
+                    j += 1;
+                }
+                if let Some(d1) = day_num(w(j)) {
+                    let mut d2 = d1;
+                    let mut end = j + 1;
+                    if matches!(w(end), "-" | "and" | "en" | "to") {
+                        if let Some(x) = day_num(w(end + 1)) {
+                            d2 = x;
+                            end += 2;
+                        }
+                    }
+                    let mut year = None;
+                    let k = if w(end) == "," { end + 1 } else { end };
+                    if let Some(y) = year_num(w(k)) {
+                        year = Some(y);
+                        end = k + 1;
+                    }
+                    if d2 >= d1 && (lang == Lang::En || year.is_some()) {
+                        found = Some((end, When::Days { d1, d2, month: m, year }));
+                    }
+                }
+                if found.is_none() {
+                    // month [year], only after a preposition or with a year, to keep
+                    // "May" the name and "mei" in other senses out
+                    let prev = if i > from { w(i - 1) } else { "" };
+                    let year = year_num(w(j));
+                    let prep = matches!(prev, "in" | "sinds" | "since" | "eind" | "begin" | "half" | "medio" | "eind-" | "late" | "early" | "mid" | "until" | "tot" | "van" | "of" | "afgelopen" | "vorige" | "this" | "last" | "next" | "deze" | "komende" | "volgende" | "during" | "tijdens");
+                    if year.is_some() || prep {
+                        let end = if year.is_some() { j + 1 } else { i + 1 };
+                        found = Some((end, When::Month { month: m, year }));
+                    }
+                }
+            }
+        }
+        if found.is_none() {
+            if let Some(y) = year_num(f) {
+                let prev = if i > from { w(i - 1) } else { "" };
+                if matches!(prev, "in" | "sinds" | "since" | "van" | "of" | "tot" | "until" | "begin" | "eind" | "early" | "late" | "mid") && tt[i].kind == TokenKind::Number {
+                    found = Some((i + 1, When::Year(y)));
+                }
+            }
+        }
+        if found.is_none() {
+            if let Some(d) = weekday_of(f, lang) {
+                // "op dinsdag", "Tuesday" — English weekday names need a capital
+                if lang == Lang::Nl || cap(i) {
+                    found = Some((i + 1, When::Weekday(d)));
+                }
+            }
+        }
+        if found.is_none() {
+            found = match (lang, f) {
+                (Lang::Nl, "vandaag") | (Lang::En, "today") => Some((i + 1, When::DayOffset(0))),
+                (Lang::Nl, "gisteren") | (Lang::En, "yesterday") => Some((i + 1, When::DayOffset(-1))),
+                (Lang::Nl, "eergisteren") => Some((i + 1, When::DayOffset(-2))),
+                (Lang::Nl, "morgen") if !matches!(w(i + 1), "," | ".") || true => Some((i + 1, When::DayOffset(1))),
+                (Lang::En, "tomorrow") => Some((i + 1, When::DayOffset(1))),
+                (Lang::Nl, "overmorgen") => Some((i + 1, When::DayOffset(2))),
+                _ => None,
+            };
+        }
+        if found.is_none() {
+            let rel = match f {
+                "vorige" | "vorig" | "afgelopen" | "last" | "past" => Some(-1),
+                "volgende" | "volgend" | "komende" | "next" | "coming" => Some(1),
+                "deze" | "dit" | "this" => Some(0),
+                _ => None,
+            };
+            if let Some(r) = rel {
+                let unit = w(i + 1);
+                let when = match unit {
+                    "week" => Some(When::Week(r)),
+                    "maand" | "month" => Some(When::MonthRel(r)),
+                    "jaar" | "year" => Some(When::YearRel(r)),
+                    _ => None,
+                };
+                if let Some(when) = when {
+                    found = Some((i + 2, when));
+                } else if let Some(d) = weekday_of(unit, lang) {
+                    let _ = d;
+                    found = Some((i + 2, When::Weekday(d)));
+                }
+            }
+        }
+        match found {
+            Some((end, when)) => {
+                out.push(TimeExpr {
+                    first: i as u32,
+                    last: end as u32,
+                    when,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Days of the week: 0 = Monday.
+fn weekday(d: Date) -> u8 {
+    // 1970-01-01 was a Thursday (3)
+    ((d.day_number() % 7 + 7 + 3) % 7) as u8
+}
+
+impl When {
+    /// Places the expression against the document date with the tense's reading.
+    /// Returns the first and last day it covers and its ISO value; `None` when a
+    /// relative expression has no document date.
+    pub(crate) fn resolve(&self, doc: Option<Date>, tense: Tense) -> Option<(Date, Date, String)> {
+        let range = |a: Date, b: Date| -> String {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}/{b}")
+            }
+        };
+        match *self {
+            When::Days { d1, d2, month, year } => {
+                let y = match year {
+                    Some(y) => y,
+                    None => pick_year(doc?, month, tense),
+                };
+                let a = Date::ymd(y, month, d1.min(days_in_month(y, month)))?;
+                let b = Date::ymd(y, month, d2.min(days_in_month(y, month)))?;
+                Some((a, b, range(a, b)))
+            }
+            When::Month { month, year } => {
+                let y = match year {
+                    Some(y) => y,
+                    None => pick_year(doc?, month, tense),
+                };
+                let m = Date::ym(y, month)?;
+                Some((m.first_day(), m.last_day(), m.to_string()))
+            }
+            When::Year(y) => {
+                let d = Date::y(y);
+                Some((d.first_day(), d.last_day(), d.to_string()))
+            }
+            When::Weekday(wd) => {
+                let doc = doc?;
+                doc.day?;
+                let today = weekday(doc);
+                let diff = (i64::from(wd) - i64::from(today)).rem_euclid(7);
+                let d = match tense {
+                    Tense::Past => {
+                        let back = if diff == 0 { 0 } else { 7 - diff };
+                        doc.add_days(-back)
+                    }
+                    _ => doc.add_days(diff),
+                };
+                Some((d, d, d.to_string()))
+            }
+            When::DayOffset(n) => {
+                let doc = doc?;
+                doc.day?;
+                let d = doc.add_days(i64::from(n));
+                Some((d, d, d.to_string()))
+            }
+            When::Week(r) => {
+                let doc = doc?;
+                doc.day?;
+                let monday = doc.add_days(-i64::from(weekday(doc)) + 7 * i64::from(r));
+                let sunday = monday.add_days(6);
+                Some((monday, sunday, range(monday, sunday)))
+            }
+            When::MonthRel(r) => {
+                let doc = doc?;
+                let m = i32::from(doc.month?) - 1 + i32::from(r);
+                let y = doc.year + m.div_euclid(12);
+                let d = Date::ym(y, (m.rem_euclid(12) + 1) as u8)?;
+                Some((d.first_day(), d.last_day(), d.to_string()))
+            }
+            When::YearRel(r) => {
+                let d = Date::y(doc?.year + i32::from(r));
+                Some((d.first_day(), d.last_day(), d.to_string()))
+            }
+        }
+    }
+
+    /// Whether the expression fixes its own year (so it can decide the tense).
+    pub(crate) fn is_absolute(&self) -> bool {
+        matches!(self, When::Days { year: Some(_), .. } | When::Month { year: Some(_), .. } | When::Year(_))
+    }
+
+    /// The tense the expression itself implies, when it implies one.
+    pub(crate) fn implied_tense(&self) -> Option<Tense> {
+        match *self {
+            When::DayOffset(n) | When::Week(n) | When::MonthRel(n) | When::YearRel(n) => Some(match n.signum() {
+                -1 => Tense::Past,
+                1 => Tense::Future,
+                _ => Tense::Present,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The year for a month without one: the tense decides the direction.
+fn pick_year(doc: Date, month: u8, tense: Tense) -> i32 {
+    let dm = doc.month.unwrap_or(6);
+    match tense {
+        Tense::Past if month > dm => doc.year - 1,
+        Tense::Future if month < dm => doc.year + 1,
+        _ => doc.year,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn values(text: &str, lang: Lang, doc: &str, tense: Tense) -> Vec<String> {
+        let t = tokenize(text);
+        tag(&t, 0, t.len(), lang)
+            .iter()
+            .map(|e| e.when.resolve(doc.parse().ok(), tense).map_or("?".to_string(), |v| v.2))
+            .collect()
+    }
+
+    #[test]
+    fn dutch() {
+        assert_eq!(values("In juli ontmoetten zij elkaar", Lang::Nl, "2017-11", Tense::Past), ["2017-07"]);
+        assert_eq!(values("in juli ontmoeten zij elkaar", Lang::Nl, "2017-11", Tense::Future), ["2018-07"]);
+        assert_eq!(values("op 9 en 10 november", Lang::Nl, "2017-11", Tense::Future), ["2017-11-09/2017-11-10"]);
+        assert_eq!(values("op 16 juli 2018 in Helsinki", Lang::Nl, "2017-11", Tense::Past), ["2018-07-16"]);
+        assert_eq!(values("vorige maand en volgende week", Lang::Nl, "2017-11-06", Tense::Past), ["2017-10", "2017-11-13/2017-11-19"]);
+        assert_eq!(values("dinsdag", Lang::Nl, "2017-11-06", Tense::Past), ["2017-10-31"]);
+        assert_eq!(values("dinsdag", Lang::Nl, "2017-11-06", Tense::Future), ["2017-11-07"]);
+        assert_eq!(values("Vandaag vertrekt hij, gisteren niet", Lang::Nl, "2017-11-05", Tense::Present), ["2017-11-05", "2017-11-04"]);
+        assert_eq!(values("in mei werd hij beëdigd", Lang::Nl, "2019-06-20", Tense::Past), ["2019-05"]);
+    }
+
+    #[test]
+    fn english() {
+        assert_eq!(values("on Nov. 9 and 10", Lang::En, "2017-11", Tense::Future), ["2017-11-09/2017-11-10"]);
+        assert_eq!(values("on July 16, 2018", Lang::En, "2017-11", Tense::Past), ["2018-07-16"]);
+        assert_eq!(values("in July", Lang::En, "2017-11", Tense::Past), ["2017-07"]);
+        assert_eq!(values("Theresa May may meet him in 2019", Lang::En, "2017-11", Tense::Past), ["2019"]);
+        assert_eq!(values("last month", Lang::En, "2018-01-10", Tense::Past), ["2017-12"]);
+        assert_eq!(values("on Tuesday", Lang::En, "2017-11-06", Tense::Past), ["2017-10-31"]);
+        assert_eq!(values("yesterday", Lang::En, "2017-11", Tense::Past), ["?"]);
+    }
+}
