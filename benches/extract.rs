@@ -1,1 +1,85 @@
-fn main(){}
+//! Throughput of the pipeline stages on long news text.
+//!
+//! Every text is our own (see benches/README.md): the sample articles under
+//! `examples/`, repeated to about 1 MB. Where `../shared/corpora/` is present its
+//! treebank sentences are measured too (read at run time, never copied).
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use gazet::Extractor;
+
+const NL: &str = include_str!("../examples/sample_nl.txt");
+const EN: &str = include_str!("../examples/sample_en.txt");
+
+/// About 1 MB of our own news text, Dutch and English paragraphs alternating, with
+/// the date lines removed.
+fn long_text() -> String {
+    let strip = |s: &str| s.trim_start().splitn(3, ' ').nth(2).unwrap_or(s).to_string();
+    let unit = format!("{}\n\n{}\n\n", strip(NL), strip(EN));
+    unit.repeat(1_000_000 / unit.len() + 1)
+}
+
+fn bench(c: &mut Criterion) {
+    let text = long_text();
+    let full = Extractor::new();
+    let entities_only = Extractor::builder().default_rules(false).build().expect("builds");
+    let (mem, pats) = full.automaton_stats();
+    eprintln!("gazetteer automaton: {pats} patterns, {:.1} MiB", mem as f64 / (1 << 20) as f64);
+
+    let mut g = c.benchmark_group("pipeline");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(20);
+    g.bench_function("tokenize", |b| {
+        b.iter(|| {
+            let toks = gazet::tokenize::tokenize(black_box(&text));
+            assert!(toks.len() > 100_000);
+            toks.len()
+        })
+    });
+    g.bench_function("unicode-segmentation words (baseline)", |b| {
+        use unicode_segmentation::UnicodeSegmentation;
+        b.iter(|| {
+            let n = black_box(&text).unicode_words().count();
+            assert!(n > 100_000);
+            n
+        })
+    });
+    g.bench_function("entities only", |b| {
+        b.iter(|| {
+            let doc = entities_only.extract(black_box(&text));
+            assert!(doc.entities.len() > 10);
+            doc.entities.len()
+        })
+    });
+    g.bench_function("entities and relations", |b| {
+        b.iter(|| {
+            let doc = full.extract(black_box(&text));
+            assert!(doc.relations.len() > 10);
+            doc.relations.len()
+        })
+    });
+    g.finish();
+
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora");
+    for name in ["nl-ud.txt", "en-ud.txt"] {
+        let Ok(corpus) = std::fs::read_to_string(format!("{dir}/{name}")) else {
+            eprintln!("{name} not present: skipped");
+            continue;
+        };
+        let mut g = c.benchmark_group(format!("treebank {name}"));
+        g.throughput(Throughput::Bytes(corpus.len() as u64));
+        g.sample_size(20);
+        g.bench_function("entities and relations", |b| {
+            b.iter(|| {
+                let doc = full.extract(black_box(&corpus));
+                assert!(!doc.entities.is_empty());
+                doc.entities.len()
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

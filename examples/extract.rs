@@ -151,7 +151,11 @@ fn print_table(doc: &Document, text: &str) {
         };
         let mut attrs = vec![r.modality.as_str().to_string(), r.tense.as_str().to_string()];
         if let Some(t) = &r.time {
-            attrs.push(format!("time {} = {}", t.text, if t.value.is_empty() { "?" } else { &t.value }));
+            attrs.push(format!(
+                "time {} = {}",
+                t.text,
+                if t.value.is_empty() { "?" } else { &t.value }
+            ));
         }
         if let Some(p) = &r.place {
             attrs.push(format!("in {}", doc.name_of(p)));

@@ -33,12 +33,7 @@ impl Location {
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
         let column = source[line_start..offset].chars().count() + 1;
-        Location {
-            file: file.clone(),
-            offset,
-            line,
-            column,
-        }
+        Location { file: file.clone(), offset, line, column }
     }
 }
 

@@ -18,18 +18,22 @@ use crate::{lang, resolve};
 #[cfg(feature = "embedded-data")]
 pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[
     ("gazetteers/countries.tsv", include_str!("../gazetteers/countries.tsv")),
-    // ("gazetteers/regions.tsv", include_str!("../gazetteers/regions.tsv")),
+    ("gazetteers/regions.tsv", include_str!("../gazetteers/regions.tsv")),
     // ("gazetteers/places.tsv", include_str!("../gazetteers/places.tsv")),
     ("gazetteers/organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
-    // ("gazetteers/events.tsv", include_str!("../gazetteers/events.tsv")),
-    ("gazetteers/people-europe-americas.tsv", include_str!("../gazetteers/people-europe-americas.tsv")),
+    ("gazetteers/events.tsv", include_str!("../gazetteers/events.tsv")),
+    (
+        "gazetteers/people-europe-americas.tsv",
+        include_str!("../gazetteers/people-europe-americas.tsv"),
+    ),
     ("gazetteers/people-world.tsv", include_str!("../gazetteers/people-world.tsv")),
 ];
 #[cfg(not(feature = "embedded-data"))]
 pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[];
 
 #[cfg(feature = "embedded-data")]
-pub(crate) const EMBEDDED_TITLES: &[(&str, &str)] = &[("gazetteers/titles.tsv", include_str!("../gazetteers/titles.tsv"))];
+pub(crate) const EMBEDDED_TITLES: &[(&str, &str)] =
+    &[("gazetteers/titles.tsv", include_str!("../gazetteers/titles.tsv"))];
 #[cfg(not(feature = "embedded-data"))]
 pub(crate) const EMBEDDED_TITLES: &[(&str, &str)] = &[];
 
@@ -192,13 +196,7 @@ impl ExtractorBuilder {
         }
         let rules = rules.compile()?;
         Ok(Extractor {
-            inner: Arc::new(Inner {
-                gazetteer: g,
-                titles,
-                matcher,
-                rules,
-                lang: self.lang,
-            }),
+            inner: Arc::new(Inner { gazetteer: g, titles, matcher, rules, lang: self.lang }),
         })
     }
 }
@@ -293,12 +291,7 @@ impl Extractor {
             res: &mut res,
         });
         let entities = build_entities(text, &toks, &sents, &res, &inner.gazetteer);
-        Document {
-            lang,
-            date,
-            entities,
-            relations,
-        }
+        Document { lang, date, entities, relations }
     }
 
     /// The loaded gazetteer.
@@ -343,7 +336,8 @@ fn build_entities(
     let tt = toks.tokens();
     let mut per: Vec<Vec<Mention>> = vec![Vec::new(); res.entities.len()];
     for m in &res.mentions {
-        let (Some(a), Some(b)) = (tt.get(m.first as usize), tt.get((m.first + m.len - 1) as usize)) else {
+        let (Some(a), Some(b)) = (tt.get(m.first as usize), tt.get((m.first + m.len - 1) as usize))
+        else {
             continue;
         };
         let (s, e) = (a.start as usize, b.end as usize);
@@ -368,13 +362,7 @@ fn build_entities(
         let _ = i;
         out.push((
             first,
-            Entity {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                kind: e.kind,
-                qid,
-                mentions: ms,
-            },
+            Entity { id: e.id.clone(), name: e.name.clone(), kind: e.kind, qid, mentions: ms },
         ));
     }
     out.sort_by_key(|x| x.0);

@@ -5,15 +5,15 @@ use crate::tokenize::{TokenKind, Tokens};
 
 const NL: &[&str] = &[
     "de", "het", "een", "en", "van", "is", "dat", "die", "niet", "met", "op", "zijn", "voor",
-    "naar", "ook", "heeft", "wordt", "zal", "bij", "over", "maar", "nog", "om", "er", "ze",
-    "hij", "zij", "werd", "dit", "deze", "als", "uit", "tegen", "hebben", "worden", "wel",
-    "geen", "kan", "al", "na", "door", "tussen", "zou", "aan",
+    "naar", "ook", "heeft", "wordt", "zal", "bij", "over", "maar", "nog", "om", "er", "ze", "hij",
+    "zij", "werd", "dit", "deze", "als", "uit", "tegen", "hebben", "worden", "wel", "geen", "kan",
+    "al", "na", "door", "tussen", "zou", "aan",
 ];
 const EN: &[&str] = &[
-    "the", "a", "of", "and", "to", "is", "that", "with", "for", "on", "was", "will", "has",
-    "by", "at", "from", "he", "she", "his", "her", "not", "be", "said", "are", "have", "it",
-    "this", "which", "an", "were", "would", "they", "after", "their", "who", "been", "but",
-    "its", "as", "or", "had", "could", "between",
+    "the", "a", "of", "and", "to", "is", "that", "with", "for", "on", "was", "will", "has", "by",
+    "at", "from", "he", "she", "his", "her", "not", "be", "said", "are", "have", "it", "this",
+    "which", "an", "were", "would", "they", "after", "their", "who", "been", "but", "its", "as",
+    "or", "had", "could", "between",
 ];
 
 /// Guesses the language from function words; English on a tie or no evidence.
@@ -34,6 +34,24 @@ pub(crate) fn detect(toks: &Tokens) -> Lang {
             en += 1;
         }
     }
+    if nl + en < 4 {
+        // little evidence from function words: spelling patterns decide ties
+        let (mut snl, mut sen) = (0u32, 0u32);
+        for t in toks.iter().take(2000) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let f = toks.norm_of(t);
+            for p in ["ij", "oe", "aa", "uu", "sch", "cht", "ee"] {
+                snl += f.matches(p).count() as u32;
+            }
+            for p in ["th", "wh", "sh", "ing", "ea", "ay", "ck"] {
+                sen += f.matches(p).count() as u32;
+            }
+        }
+        nl = nl * 4 + snl;
+        en = en * 4 + sen;
+    }
     if nl > en {
         Lang::Nl
     } else {
@@ -51,10 +69,7 @@ pub(crate) fn date_line(text: &str) -> Option<(Date, usize)> {
     if after_kw.len() == rest.len() {
         return None;
     }
-    let len = after_kw
-        .bytes()
-        .take_while(|b| b.is_ascii_digit() || *b == b'-')
-        .count();
+    let len = after_kw.bytes().take_while(|b| b.is_ascii_digit() || *b == b'-').count();
     let date: Date = after_kw[..len].parse().ok()?;
     let next = after_kw[len..].chars().next();
     if next.is_some_and(|c| !c.is_whitespace()) {

@@ -134,30 +134,18 @@ impl Date {
     /// A year-month-day date; `None` if the day does not exist.
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
         if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {
-            Some(Date {
-                year,
-                month: Some(month),
-                day: Some(day),
-            })
+            Some(Date { year, month: Some(month), day: Some(day) })
         } else {
             None
         }
     }
     /// A month of a year; `None` if the month is not 1–12.
     pub fn ym(year: i32, month: u8) -> Option<Date> {
-        (1..=12).contains(&month).then_some(Date {
-            year,
-            month: Some(month),
-            day: None,
-        })
+        (1..=12).contains(&month).then_some(Date { year, month: Some(month), day: None })
     }
     /// A year.
     pub fn y(year: i32) -> Date {
-        Date {
-            year,
-            month: None,
-            day: None,
-        }
+        Date { year, month: None, day: None }
     }
     /// Days since 1970-01-01 of the first day this date covers.
     pub(crate) fn day_number(&self) -> i64 {
@@ -166,11 +154,7 @@ impl Date {
     /// The date `n` days after (or before) this one, which must have a day.
     pub(crate) fn add_days(&self, n: i64) -> Date {
         let (y, m, d) = civil_from_days(self.day_number() + n);
-        Date {
-            year: y,
-            month: Some(m),
-            day: Some(d),
-        }
+        Date { year: y, month: Some(m), day: Some(d) }
     }
     /// The first day this date covers.
     pub(crate) fn first_day(&self) -> Date {
@@ -275,8 +259,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse()
-            .map_err(|_| serde::de::Error::custom(format!("invalid date \"{s}\"")))
+        s.parse().map_err(|_| serde::de::Error::custom(format!("invalid date \"{s}\"")))
     }
 }
 
@@ -312,10 +295,7 @@ pub struct Entity {
     #[cfg_attr(feature = "serde", serde(rename = "type"))]
     pub kind: EntityType,
     /// Wikidata id, where the gazetteer is certain of it.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub qid: Option<String>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
@@ -388,10 +368,7 @@ impl fmt::Display for RelationType {
 impl FromStr for RelationType {
     type Err = ();
     fn from_str(s: &str) -> Result<RelationType, ()> {
-        RelationType::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s)
-            .ok_or(())
+        RelationType::ALL.into_iter().find(|t| t.as_str() == s).ok_or(())
     }
 }
 
@@ -548,10 +525,7 @@ pub struct Relation {
     /// The event it happens at (an entity id), if stated.
     pub event: Option<String>,
     /// For `position`: the canonical title ("president", "foreign minister").
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// Index of the (first) sentence that states it.
     pub sentence: usize,
@@ -560,10 +534,7 @@ pub struct Relation {
     /// The id of the rule that produced it (`nl/meeting/ontmoeten`).
     pub rule: String,
     /// Every statement of this relation when several sentences say the same.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub evidences: Vec<Evidence>,
 }
 

@@ -121,17 +121,89 @@ const PARTICLES: &[&str] = &[
 /// Capitalised words that never start or make a name after a title.
 const NOT_NAMES: &[&str] = &[
     // Dutch and English months and weekdays
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december", "january", "february", "march", "may", "june",
-    "july", "august", "october", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
-    "zaterdag", "zondag", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
     // words that follow titles in ministry names and set phrases
-    "buitenlandse", "binnenlandse", "zaken", "defensie", "financien", "justitie",
-    "economische", "state", "defense", "defence", "affairs", "foreign", "home", "general",
-    "elect", "emeritus", "the", "of", "and", "de", "het", "een", "en", "in", "op",
-    "he", "she", "hij", "zij", "ze", "they", "we", "wij", "it", "this", "that", "dit",
-    "dat", "die", "deze", "in", "on", "at", "for", "after", "said", "zei", "zegt",
+    "buitenlandse",
+    "binnenlandse",
+    "zaken",
+    "defensie",
+    "financien",
+    "justitie",
+    "economische",
+    "state",
+    "defense",
+    "defence",
+    "affairs",
+    "foreign",
+    "home",
+    "general",
+    "elect",
+    "emeritus",
+    "the",
+    "of",
+    "and",
+    "de",
+    "het",
+    "een",
+    "en",
+    "in",
+    "op",
+    "he",
+    "she",
+    "hij",
+    "zij",
+    "ze",
+    "they",
+    "we",
+    "wij",
+    "it",
+    "this",
+    "that",
+    "dit",
+    "dat",
+    "die",
+    "deze",
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "said",
+    "zei",
+    "zegt",
 ];
 
 pub(crate) fn resolve(
@@ -172,12 +244,7 @@ pub(crate) fn resolve(
                 }
             }
         }
-        cands.push(Cand {
-            first: h.first as u32,
-            len: h.len as u32,
-            entries,
-            title,
-        });
+        cands.push(Cand { first: h.first as u32, len: h.len as u32, entries, title });
     }
     // entries named unambiguously and not partially: anchors for the rest
     let strong: HashSet<u32> = cands
@@ -196,11 +263,7 @@ pub(crate) fn resolve(
     for c in &cands {
         if c.entries.is_empty() {
             if let Some(t) = c.title {
-                out.titles.push(TitleHit {
-                    first: c.first,
-                    len: c.len,
-                    title: t,
-                });
+                out.titles.push(TitleHit { first: c.first, len: c.len, title: t });
             }
             continue;
         }
@@ -228,12 +291,7 @@ pub(crate) fn resolve(
         for i in f..f + l {
             covered[i as usize] = true;
         }
-        out.mentions.push(RMention {
-            first: f,
-            len: l,
-            ent,
-            kind: MKind::Alias(k),
-        });
+        out.mentions.push(RMention { first: f, len: l, ent, kind: MKind::Alias(k) });
     }
 
     // 3. names after titles
@@ -243,9 +301,7 @@ pub(crate) fn resolve(
         let Some((f, l)) = name_after(toks, &covered, start) else {
             continue;
         };
-        let surface = text
-            .get(tt[f].start as usize..tt[f + l - 1].end as usize)
-            .unwrap_or("");
+        let surface = text.get(tt[f].start as usize..tt[f + l - 1].end as usize).unwrap_or("");
         let name: String = surface.split_whitespace().collect::<Vec<_>>().join(" ");
         let ent = match locals.get(&name) {
             Some(&i) => i,
@@ -262,15 +318,8 @@ pub(crate) fn resolve(
                 i
             }
         };
-        for i in f..f + l {
-            covered[i] = true;
-        }
-        out.mentions.push(RMention {
-            first: f as u32,
-            len: l as u32,
-            ent,
-            kind: MKind::Title,
-        });
+        covered[f..f + l].fill(true);
+        out.mentions.push(RMention { first: f as u32, len: l as u32, ent, kind: MKind::Title });
     }
 
     // 4. name parts of persons named in full
@@ -285,7 +334,12 @@ pub(crate) fn resolve(
         for i in mm.first..mm.first + mm.len {
             let t = &tt[i as usize];
             let f = toks.norm_of(t);
-            if t.kind == TokenKind::Word && t.is_capitalized() && f.chars().count() >= 3 && !PARTICLES.contains(&f) && !NOT_NAMES.contains(&f) {
+            if t.kind == TokenKind::Word
+                && t.is_capitalized()
+                && f.chars().count() >= 3
+                && !PARTICLES.contains(&f)
+                && !NOT_NAMES.contains(&f)
+            {
                 let v = parts.entry(f).or_default();
                 if !v.contains(&mm.ent) {
                     v.push(mm.ent);
@@ -320,12 +374,7 @@ pub(crate) fn resolve(
                         .unwrap_or(-1)
                 })
                 .unwrap_or(ents[0]);
-            extra.push(RMention {
-                first: i as u32,
-                len: 1,
-                ent,
-                kind: MKind::Surname,
-            });
+            extra.push(RMention { first: i as u32, len: 1, ent, kind: MKind::Surname });
         }
         out.mentions.extend(extra);
     }
@@ -346,7 +395,11 @@ fn name_after(toks: &Tokens, covered: &[bool], start: usize) -> Option<(usize, u
             break;
         }
         let f = toks.norm_of(t);
-        if t.kind == TokenKind::Word && t.is_capitalized() && !NOT_NAMES.contains(&f) && !(t.is_all_caps() && f.len() <= 3 && words == 0) {
+        if t.kind == TokenKind::Word
+            && t.is_capitalized()
+            && !NOT_NAMES.contains(&f)
+            && !(t.is_all_caps() && f.len() <= 3 && words == 0)
+        {
             if j > start && t.space_before() && last_word.is_none() {
                 break;
             }
@@ -359,7 +412,11 @@ fn name_after(toks: &Tokens, covered: &[bool], start: usize) -> Option<(usize, u
             j += 1;
             continue;
         }
-        if last_word == Some(j.wrapping_sub(1)) && f == "-" && !t.space_before() && tt.get(j + 1).is_some_and(|n| !n.space_before() && n.is_capitalized()) {
+        if last_word == Some(j.wrapping_sub(1))
+            && f == "-"
+            && !t.space_before()
+            && tt.get(j + 1).is_some_and(|n| !n.space_before() && n.is_capitalized())
+        {
             j += 1;
             continue;
         }

@@ -19,9 +19,17 @@ use crate::tokenize::{TokenKind, Tokens};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum When {
     /// Day range (d1..=d2) of a month, year optional.
-    Days { d1: u8, d2: u8, month: u8, year: Option<i32> },
+    Days {
+        d1: u8,
+        d2: u8,
+        month: u8,
+        year: Option<i32>,
+    },
     /// A month, year optional.
-    Month { month: u8, year: Option<i32> },
+    Month {
+        month: u8,
+        year: Option<i32>,
+    },
     /// A year.
     Year(i32),
     /// A weekday, 0 = Monday.
@@ -43,14 +51,39 @@ pub(crate) struct TimeExpr {
 }
 
 const NL_MONTHS: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const EN_MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const EN_MONTHS_ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "oct", "nov", "dec"];
-const NL_DAYS: [&str; 7] = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
-const EN_DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const EN_MONTHS_ABBR: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "oct", "nov", "dec"];
+const NL_DAYS: [&str; 7] =
+    ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+const EN_DAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn month_of(w: &str, lang: Lang, cap: bool) -> Option<u8> {
     let full = match lang {
@@ -125,7 +158,9 @@ pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<Time
         let f = w(i);
         let mut found: Option<(usize, When)> = None;
         // day [en|and|-|tot day] month [year]
-        if let Some(d1) = day_num(f).filter(|_| tt[i].kind != TokenKind::Word || f.ends_with(|c: char| c.is_ascii_alphabetic())) {
+        if let Some(d1) = day_num(f).filter(|_| {
+            tt[i].kind != TokenKind::Word || f.ends_with(|c: char| c.is_ascii_alphabetic())
+        }) {
             let mut j = i + 1;
             let mut d2 = d1;
             if matches!(w(j), "en" | "and" | "-" | "tot" | "to") {
@@ -134,7 +169,9 @@ pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<Time
                     j += 2;
                 }
             }
-            if let Some(m) = month_of(w(j), lang, cap(j)).or_else(|| (lang == Lang::En).then(|| month_of(w(j), lang, true)).flatten()) {
+            if let Some(m) = month_of(w(j), lang, cap(j))
+                .or_else(|| (lang == Lang::En).then(|| month_of(w(j), lang, true)).flatten())
+            {
                 let mut end = j + 1;
                 if w(end) == "." {
                     end += 1;
@@ -180,7 +217,33 @@ pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<Time
                     // "May" the name and "mei" in other senses out
                     let prev = if i > from { w(i - 1) } else { "" };
                     let year = year_num(w(j));
-                    let prep = matches!(prev, "in" | "sinds" | "since" | "eind" | "begin" | "half" | "medio" | "eind-" | "late" | "early" | "mid" | "until" | "tot" | "van" | "of" | "afgelopen" | "vorige" | "this" | "last" | "next" | "deze" | "komende" | "volgende" | "during" | "tijdens");
+                    let prep = matches!(
+                        prev,
+                        "in" | "sinds"
+                            | "since"
+                            | "eind"
+                            | "begin"
+                            | "half"
+                            | "medio"
+                            | "eind-"
+                            | "late"
+                            | "early"
+                            | "mid"
+                            | "until"
+                            | "tot"
+                            | "van"
+                            | "of"
+                            | "afgelopen"
+                            | "vorige"
+                            | "this"
+                            | "last"
+                            | "next"
+                            | "deze"
+                            | "komende"
+                            | "volgende"
+                            | "during"
+                            | "tijdens"
+                    );
                     if year.is_some() || prep {
                         let end = if year.is_some() { j + 1 } else { i + 1 };
                         found = Some((end, When::Month { month: m, year }));
@@ -191,7 +254,21 @@ pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<Time
         if found.is_none() {
             if let Some(y) = year_num(f) {
                 let prev = if i > from { w(i - 1) } else { "" };
-                if matches!(prev, "in" | "sinds" | "since" | "van" | "of" | "tot" | "until" | "begin" | "eind" | "early" | "late" | "mid") && tt[i].kind == TokenKind::Number {
+                if matches!(
+                    prev,
+                    "in" | "sinds"
+                        | "since"
+                        | "van"
+                        | "of"
+                        | "tot"
+                        | "until"
+                        | "begin"
+                        | "eind"
+                        | "early"
+                        | "late"
+                        | "mid"
+                ) && tt[i].kind == TokenKind::Number
+                {
                     found = Some((i + 1, When::Year(y)));
                 }
             }
@@ -207,9 +284,11 @@ pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<Time
         if found.is_none() {
             found = match (lang, f) {
                 (Lang::Nl, "vandaag") | (Lang::En, "today") => Some((i + 1, When::DayOffset(0))),
-                (Lang::Nl, "gisteren") | (Lang::En, "yesterday") => Some((i + 1, When::DayOffset(-1))),
+                (Lang::Nl, "gisteren") | (Lang::En, "yesterday") => {
+                    Some((i + 1, When::DayOffset(-1)))
+                }
                 (Lang::Nl, "eergisteren") => Some((i + 1, When::DayOffset(-2))),
-                (Lang::Nl, "morgen") if !matches!(w(i + 1), "," | ".") || true => Some((i + 1, When::DayOffset(1))),
+                (Lang::Nl, "morgen") => Some((i + 1, When::DayOffset(1))),
                 (Lang::En, "tomorrow") => Some((i + 1, When::DayOffset(1))),
                 (Lang::Nl, "overmorgen") => Some((i + 1, When::DayOffset(2))),
                 _ => None,
@@ -240,11 +319,7 @@ pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<Time
         }
         match found {
             Some((end, when)) => {
-                out.push(TimeExpr {
-                    first: i as u32,
-                    last: end as u32,
-                    when,
-                });
+                out.push(TimeExpr { first: i as u32, last: end as u32, when });
                 i = end;
             }
             None => i += 1,
@@ -336,17 +411,22 @@ impl When {
 
     /// Whether the expression fixes its own year (so it can decide the tense).
     pub(crate) fn is_absolute(&self) -> bool {
-        matches!(self, When::Days { year: Some(_), .. } | When::Month { year: Some(_), .. } | When::Year(_))
+        matches!(
+            self,
+            When::Days { year: Some(_), .. } | When::Month { year: Some(_), .. } | When::Year(_)
+        )
     }
 
     /// The tense the expression itself implies, when it implies one.
     pub(crate) fn implied_tense(&self) -> Option<Tense> {
         match *self {
-            When::DayOffset(n) | When::Week(n) | When::MonthRel(n) | When::YearRel(n) => Some(match n.signum() {
-                -1 => Tense::Past,
-                1 => Tense::Future,
-                _ => Tense::Present,
-            }),
+            When::DayOffset(n) | When::Week(n) | When::MonthRel(n) | When::YearRel(n) => {
+                Some(match n.signum() {
+                    -1 => Tense::Past,
+                    1 => Tense::Future,
+                    _ => Tense::Present,
+                })
+            }
             _ => None,
         }
     }
@@ -377,23 +457,50 @@ mod tests {
 
     #[test]
     fn dutch() {
-        assert_eq!(values("In juli ontmoetten zij elkaar", Lang::Nl, "2017-11", Tense::Past), ["2017-07"]);
-        assert_eq!(values("in juli ontmoeten zij elkaar", Lang::Nl, "2017-11", Tense::Future), ["2018-07"]);
-        assert_eq!(values("op 9 en 10 november", Lang::Nl, "2017-11", Tense::Future), ["2017-11-09/2017-11-10"]);
-        assert_eq!(values("op 16 juli 2018 in Helsinki", Lang::Nl, "2017-11", Tense::Past), ["2018-07-16"]);
-        assert_eq!(values("vorige maand en volgende week", Lang::Nl, "2017-11-06", Tense::Past), ["2017-10", "2017-11-13/2017-11-19"]);
+        assert_eq!(
+            values("In juli ontmoetten zij elkaar", Lang::Nl, "2017-11", Tense::Past),
+            ["2017-07"]
+        );
+        assert_eq!(
+            values("in juli ontmoeten zij elkaar", Lang::Nl, "2017-11", Tense::Future),
+            ["2018-07"]
+        );
+        assert_eq!(
+            values("op 9 en 10 november", Lang::Nl, "2017-11", Tense::Future),
+            ["2017-11-09/2017-11-10"]
+        );
+        assert_eq!(
+            values("op 16 juli 2018 in Helsinki", Lang::Nl, "2017-11", Tense::Past),
+            ["2018-07-16"]
+        );
+        assert_eq!(
+            values("vorige maand en volgende week", Lang::Nl, "2017-11-06", Tense::Past),
+            ["2017-10", "2017-11-13/2017-11-19"]
+        );
         assert_eq!(values("dinsdag", Lang::Nl, "2017-11-06", Tense::Past), ["2017-10-31"]);
         assert_eq!(values("dinsdag", Lang::Nl, "2017-11-06", Tense::Future), ["2017-11-07"]);
-        assert_eq!(values("Vandaag vertrekt hij, gisteren niet", Lang::Nl, "2017-11-05", Tense::Present), ["2017-11-05", "2017-11-04"]);
-        assert_eq!(values("in mei werd hij beëdigd", Lang::Nl, "2019-06-20", Tense::Past), ["2019-05"]);
+        assert_eq!(
+            values("Vandaag vertrekt hij, gisteren niet", Lang::Nl, "2017-11-05", Tense::Present),
+            ["2017-11-05", "2017-11-04"]
+        );
+        assert_eq!(
+            values("in mei werd hij beëdigd", Lang::Nl, "2019-06-20", Tense::Past),
+            ["2019-05"]
+        );
     }
 
     #[test]
     fn english() {
-        assert_eq!(values("on Nov. 9 and 10", Lang::En, "2017-11", Tense::Future), ["2017-11-09/2017-11-10"]);
+        assert_eq!(
+            values("on Nov. 9 and 10", Lang::En, "2017-11", Tense::Future),
+            ["2017-11-09/2017-11-10"]
+        );
         assert_eq!(values("on July 16, 2018", Lang::En, "2017-11", Tense::Past), ["2018-07-16"]);
         assert_eq!(values("in July", Lang::En, "2017-11", Tense::Past), ["2017-07"]);
-        assert_eq!(values("Theresa May may meet him in 2019", Lang::En, "2017-11", Tense::Past), ["2019"]);
+        assert_eq!(
+            values("Theresa May may meet him in 2019", Lang::En, "2017-11", Tense::Past),
+            ["2019"]
+        );
         assert_eq!(values("last month", Lang::En, "2018-01-10", Tense::Past), ["2017-12"]);
         assert_eq!(values("on Tuesday", Lang::En, "2017-11-06", Tense::Past), ["2017-10-31"]);
         assert_eq!(values("yesterday", Lang::En, "2017-11", Tense::Past), ["?"]);

@@ -33,12 +33,16 @@ fn parse(path: &Path) -> Vec<Case> {
     for (n, line) in src.lines().enumerate() {
         let n = n + 1;
         let t = line.trim_end();
-        if t.starts_with('#') || (t.trim().is_empty() && out.last().is_none_or(|c| !c.rels.is_empty() || !c.ents.is_empty())) {
+        if t.starts_with('#')
+            || (t.trim().is_empty()
+                && out.last().is_none_or(|c| !c.rels.is_empty() || !c.ents.is_empty()))
+        {
             continue;
         }
         if let Some(rest) = t.strip_prefix("@case ") {
             let mut it = rest.split_whitespace();
-            let id = it.next().unwrap_or_else(|| panic!("{}:{n}: @case needs an id", path.display()));
+            let id =
+                it.next().unwrap_or_else(|| panic!("{}:{n}: @case needs an id", path.display()));
             out.push(Case {
                 id: id.to_string(),
                 cats: it.map(str::to_string).collect(),
@@ -51,15 +55,28 @@ fn parse(path: &Path) -> Vec<Case> {
             panic!("{}:{n}: text before the first @case", path.display())
         };
         if let Some(d) = t.strip_prefix("@date ") {
-            case.date = Some(d.trim().parse().unwrap_or_else(|_| panic!("{}:{n}: bad date", path.display())));
+            case.date = Some(
+                d.trim().parse().unwrap_or_else(|_| panic!("{}:{n}: bad date", path.display())),
+            );
         } else if let Some(r) = t.strip_prefix("rel ") {
             let f: Vec<&str> = r.split('|').map(str::trim).collect();
-            assert!(f.len() == 5 || f.len() == 6, "{}:{n}: rel needs 5 or 6 fields", path.display());
+            assert!(
+                f.len() == 5 || f.len() == 6,
+                "{}:{n}: rel needs 5 or 6 fields",
+                path.display()
+            );
             let (mut a, mut b) = (f[1].to_string(), f[2].to_string());
             if matches!(f[0], "meeting" | "conflict") && a > b {
                 std::mem::swap(&mut a, &mut b);
             }
-            case.rels.insert((f[0].to_string(), a, b, f[3].to_string(), f[4].to_string(), f.get(5).unwrap_or(&"").to_string()));
+            case.rels.insert((
+                f[0].to_string(),
+                a,
+                b,
+                f[3].to_string(),
+                f[4].to_string(),
+                f.get(5).unwrap_or(&"").to_string(),
+            ));
         } else if let Some(e) = t.strip_prefix("ent ") {
             let f: Vec<&str> = e.split('|').map(str::trim).collect();
             assert!(f.len() == 2, "{}:{n}: ent needs 2 fields", path.display());
@@ -72,7 +89,13 @@ fn parse(path: &Path) -> Vec<Case> {
         }
     }
     for c in &out {
-        assert!(!c.text.trim().is_empty(), "{}:{}: case {} has no text", path.display(), c.line, c.id);
+        assert!(
+            !c.text.trim().is_empty(),
+            "{}:{}: case {} has no text",
+            path.display(),
+            c.line,
+            c.id
+        );
     }
     out
 }
@@ -110,8 +133,13 @@ struct Counts {
 
 impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 };
-        let r = if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 };
+        let p =
+            if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 };
+        let r = if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        };
         let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
         (p, r, f)
     }
@@ -149,7 +177,10 @@ fn run(lang: Lang) {
         let fp = pred_keys.len() - tp;
         let fn_ = gold_keys.len() - tp;
         let stp = c.rels.intersection(&pred).count();
-        let ents_ok = c.ents.iter().all(|(t, n)| doc.entities.iter().any(|e| e.kind.as_str() == t && e.name == *n));
+        let ents_ok = c
+            .ents
+            .iter()
+            .all(|(t, n)| doc.entities.iter().any(|e| e.kind.as_str() == t && e.name == *n));
         let pass = c.rels == pred && ents_ok;
         for cat in c.cats.iter().map(String::as_str).chain(["ALL"]) {
             let e = by_cat.entry(cat.to_string()).or_default();
@@ -168,7 +199,13 @@ fn run(lang: Lang) {
         if !pass {
             failed.push(c.id.clone());
             if !xfail.contains(&c.id) {
-                let _ = writeln!(report, "REGRESSION {} (line {}): {}", c.id, c.line, c.text.replace('\n', " "));
+                let _ = writeln!(
+                    report,
+                    "REGRESSION {} (line {}): {}",
+                    c.id,
+                    c.line,
+                    c.text.replace('\n', " ")
+                );
                 for r in c.rels.difference(&pred) {
                     let _ = writeln!(report, "    missing  {r:?}");
                 }
@@ -183,8 +220,16 @@ fn run(lang: Lang) {
             }
         }
     }
-    println!("\nvalidation [{}]: {} cases, {} pass", lang.code(), cases.len(), cases.len() - failed.len());
-    println!("  {:<14} {:>5} {:>5}  {:>6} {:>6} {:>6}", "category", "cases", "pass", "P", "R", "F1");
+    println!(
+        "\nvalidation [{}]: {} cases, {} pass",
+        lang.code(),
+        cases.len(),
+        cases.len() - failed.len()
+    );
+    println!(
+        "  {:<14} {:>5} {:>5}  {:>6} {:>6} {:>6}",
+        "category", "cases", "pass", "P", "R", "F1"
+    );
     for (cat, c) in &by_cat {
         let (p, r, f) = c.prf();
         println!("  {:<14} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}", cat, c.cases, c.passed, p, r, f);
@@ -198,7 +243,9 @@ fn run(lang: Lang) {
         println!("  now passing (remove from {}): {:?}", xfail_path.display(), fixed);
     }
     if std::env::var_os("GAZET_BLESS").is_some() {
-        let mut s = String::from("# Cases known to fail (see tests/validation.rs); regenerate with GAZET_BLESS=1.\n");
+        let mut s = String::from(
+            "# Cases known to fail (see tests/validation.rs); regenerate with GAZET_BLESS=1.\n",
+        );
         for f in &failed {
             s.push_str(f);
             s.push('\n');

@@ -85,9 +85,7 @@ impl Matcher {
             )
         });
         let entry_aliases = g.entries().iter().enumerate().flat_map(|(ei, e)| {
-            e.aliases
-                .iter()
-                .map(move |a| (Tag::Entry(ei as u32), a.clone(), Some(e.kind)))
+            e.aliases.iter().map(move |a| (Tag::Entry(ei as u32), a.clone(), Some(e.kind)))
         });
         for (tag, a, etype) in entry_aliases.chain(title_aliases) {
             {
@@ -143,15 +141,15 @@ impl Matcher {
             targets.extend(ts);
             patterns.push((ntok, a, targets.len() as u32));
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&order)
-            .map_err(|e| Error::new(ErrorKind::Gazetteer(format!("cannot build the gazetteer automaton: {e}")), None))?;
-        Ok(Matcher {
-            ac,
-            patterns,
-            targets,
-        })
+        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&order).map_err(
+            |e| {
+                Error::new(
+                    ErrorKind::Gazetteer(format!("cannot build the gazetteer automaton: {e}")),
+                    None,
+                )
+            },
+        )?;
+        Ok(Matcher { ac, patterns, targets })
     }
 
     pub(crate) fn target(&self, i: u32) -> &Target {
@@ -187,11 +185,7 @@ impl Matcher {
             // a match that starts or ends inside a word joined without space to
             // letters is no match: "Turks" in "Turks-" is fine, "van" in "Vanuatu"
             // cannot happen (tokens), but a single-letter alias glued to digits can
-            cands.push(Hit {
-                first,
-                len: ntok,
-                targets: ok,
-            });
+            cands.push(Hit { first, len: ntok, targets: ok });
         }
         // leftmost-longest over token positions
         cands.sort_by(|x, y| x.first.cmp(&y.first).then(y.len.cmp(&x.len)));
@@ -211,7 +205,10 @@ impl Matcher {
         match t.case {
             CaseRule::Insensitive => true,
             CaseRule::Capitalized => (0..n).all(|i| {
-                t.cap_mask & (1 << i) == 0 || tt.get(first + i).is_some_and(|k| k.is_capitalized() || k.kind == TokenKind::Number)
+                t.cap_mask & (1 << i) == 0
+                    || tt
+                        .get(first + i)
+                        .is_some_and(|k| k.is_capitalized() || k.kind == TokenKind::Number)
             }),
             CaseRule::Exact => (0..n).all(|i| match (tt.get(first + i), t.exact.get(i)) {
                 (Some(k), Some(want)) => {

@@ -137,7 +137,7 @@ impl Post {
         let d0 = date.first_day().day_number();
         let d1 = date.last_day().day_number();
         self.from.first_day().day_number() <= d1
-            && self.to.map_or(true, |t| t.last_day().day_number() >= d0)
+            && self.to.is_none_or(|t| t.last_day().day_number() >= d0)
     }
 }
 
@@ -208,17 +208,29 @@ impl Gazetteer {
                 continue;
             }
             let fields = split_fields(line);
-            let loc = |field: usize| Location::of(&file, source, line_start + fields.get(field).map_or(0, |f| f.0));
+            let loc = |field: usize| {
+                Location::of(&file, source, line_start + fields.get(field).map_or(0, |f| f.0))
+            };
             let get = |i: usize| fields.get(i).map(|f| f.1);
             match get(0) {
                 Some("entity") => {
-                    let id = get(1).filter(|s| !s.is_empty()).ok_or_else(|| Error::gazetteer("entity line needs an id in field 2", loc(0)))?;
+                    let id = get(1).filter(|s| !s.is_empty()).ok_or_else(|| {
+                        Error::gazetteer("entity line needs an id in field 2", loc(0))
+                    })?;
                     if !valid_id(id) {
                         return Err(Error::gazetteer(format!("invalid id \"{id}\": expected prefix:key, e.g. person:vladimir-putin"), loc(1)));
                     }
-                    let ty = get(2).ok_or_else(|| Error::gazetteer("entity line needs a type in field 3", loc(1)))?;
+                    let ty = get(2).ok_or_else(|| {
+                        Error::gazetteer("entity line needs a type in field 3", loc(1))
+                    })?;
                     let kind: EntityType = ty.parse().map_err(|_| Error::gazetteer(format!("unknown entity type \"{ty}\": expected PERSON, COUNTRY, LOCATION, ORGANIZATION or EVENT"), loc(2)))?;
-                    let name = get(3).map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| Error::gazetteer("entity line needs a canonical name in field 4", loc(2)))?;
+                    let name =
+                        get(3).map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| {
+                            Error::gazetteer(
+                                "entity line needs a canonical name in field 4",
+                                loc(2),
+                            )
+                        })?;
                     let mut e = Entry {
                         id: id.to_string(),
                         kind,
@@ -240,47 +252,87 @@ impl Gazetteer {
                         if f.is_empty() {
                             continue;
                         }
-                        let (k, v) = f.split_once('=').ok_or_else(|| Error::gazetteer(format!("expected key=value, found \"{f}\""), loc(fi)))?;
+                        let (k, v) = f.split_once('=').ok_or_else(|| {
+                            Error::gazetteer(format!("expected key=value, found \"{f}\""), loc(fi))
+                        })?;
                         match k {
                             "qid" => {
-                                if !(v.len() > 1 && v.starts_with('Q') && v[1..].bytes().all(|b| b.is_ascii_digit())) {
+                                if !(v.len() > 1
+                                    && v.starts_with('Q')
+                                    && v[1..].bytes().all(|b| b.is_ascii_digit()))
+                                {
                                     return Err(Error::gazetteer(format!("invalid Wikidata id \"{v}\": expected Q followed by digits"), loc(fi)));
                                 }
                                 e.qid = Some(v.to_string());
                             }
                             "pop" => {
-                                e.population = v.parse().map_err(|_| Error::gazetteer(format!("invalid population \"{v}\""), loc(fi)))?;
+                                e.population = v.parse().map_err(|_| {
+                                    Error::gazetteer(format!("invalid population \"{v}\""), loc(fi))
+                                })?;
                             }
                             "country" => {
                                 if !valid_id(v) {
-                                    return Err(Error::gazetteer(format!("invalid id \"{v}\""), loc(fi)));
+                                    return Err(Error::gazetteer(
+                                        format!("invalid id \"{v}\""),
+                                        loc(fi),
+                                    ));
                                 }
                                 e.country = Some(v.to_string());
                             }
-                            _ => return Err(Error::gazetteer(format!("unknown key \"{k}\": expected qid, pop or country"), loc(fi))),
+                            _ => {
+                                return Err(Error::gazetteer(
+                                    format!("unknown key \"{k}\": expected qid, pop or country"),
+                                    loc(fi),
+                                ))
+                            }
                         }
                     }
                     if let Some(&prev) = self.index.get(id) {
-                        let at = self.entries[prev].location.as_ref().map(|l| format!(" (first defined at {l})")).unwrap_or_default();
-                        return Err(Error::new(ErrorKind::DuplicateId(format!("{id}{at}")), Some(loc(1))));
+                        let at = self.entries[prev]
+                            .location
+                            .as_ref()
+                            .map(|l| format!(" (first defined at {l})"))
+                            .unwrap_or_default();
+                        return Err(Error::new(
+                            ErrorKind::DuplicateId(format!("{id}{at}")),
+                            Some(loc(1)),
+                        ));
                     }
                     self.index.insert(id.to_string(), self.entries.len());
                     current = Some(self.entries.len());
                     self.entries.push(e);
                 }
                 Some("alias") => {
-                    let cur = current.ok_or_else(|| Error::gazetteer("alias line before any entity line", loc(0)))?;
+                    let cur = current.ok_or_else(|| {
+                        Error::gazetteer("alias line before any entity line", loc(0))
+                    })?;
                     let lang = match get(1) {
                         Some("*") => None,
                         Some(l) => match LANGS.iter().find(|x| **x == l) {
                             Some(x) => Some(*x),
-                            None => return Err(Error::gazetteer(format!("unknown language \"{l}\": expected *, en, nl, de or fr"), loc(1))),
+                            None => {
+                                return Err(Error::gazetteer(
+                                    format!(
+                                        "unknown language \"{l}\": expected *, en, nl, de or fr"
+                                    ),
+                                    loc(1),
+                                ))
+                            }
                         },
-                        None => return Err(Error::gazetteer("alias line needs a language in field 2", loc(0))),
+                        None => {
+                            return Err(Error::gazetteer(
+                                "alias line needs a language in field 2",
+                                loc(0),
+                            ))
+                        }
                     };
-                    let ks = get(2).ok_or_else(|| Error::gazetteer("alias line needs a kind in field 3", loc(1)))?;
+                    let ks = get(2).ok_or_else(|| {
+                        Error::gazetteer("alias line needs a kind in field 3", loc(1))
+                    })?;
                     let kind = AliasKind::parse(ks).ok_or_else(|| Error::gazetteer(format!("unknown alias kind \"{ks}\": expected name, short, abbr, partial, adj or people"), loc(2)))?;
-                    let forms = get(3).ok_or_else(|| Error::gazetteer("alias line needs forms in field 4", loc(2)))?;
+                    let forms = get(3).ok_or_else(|| {
+                        Error::gazetteer("alias line needs forms in field 4", loc(2))
+                    })?;
                     let mut case = kind.default_case();
                     let mut no_inflection = false;
                     if let Some(flags) = get(4) {
@@ -290,25 +342,40 @@ impl Gazetteer {
                                 "cap" => case = CaseRule::Capitalized,
                                 "ci" => case = CaseRule::Insensitive,
                                 "noinfl" => no_inflection = true,
-                                _ => return Err(Error::gazetteer(format!("unknown flag \"{fl}\": expected cs, cap, ci or noinfl"), loc(4))),
+                                _ => {
+                                    return Err(Error::gazetteer(
+                                        format!(
+                                            "unknown flag \"{fl}\": expected cs, cap, ci or noinfl"
+                                        ),
+                                        loc(4),
+                                    ))
+                                }
                             }
                         }
                     }
                     if fields.len() > 5 {
-                        return Err(Error::gazetteer("too many fields: an alias line has lang, kind, forms and flags", loc(5)));
+                        return Err(Error::gazetteer(
+                            "too many fields: an alias line has lang, kind, forms and flags",
+                            loc(5),
+                        ));
                     }
                     let mut local = 0usize;
                     for form in forms.split('|') {
                         let f = form.trim();
                         if f.is_empty() || !f.chars().any(char::is_alphanumeric) {
                             let col = fields.get(3).map_or(0, |x| x.0) + local;
-                            return Err(Error::gazetteer("empty alias form", Location::of(&file, source, line_start + col)));
+                            return Err(Error::gazetteer(
+                                "empty alias form",
+                                Location::of(&file, source, line_start + col),
+                            ));
                         }
                         local += form.len() + 1;
                         let e = &mut self.entries[cur];
                         // repeating a form (e.g. the canonical name) with flags
                         // overrides its case rule
-                        let dup = e.aliases.iter_mut().find(|a| a.form == f && a.kind == kind && (a.lang == lang || a.lang.is_none()));
+                        let dup = e.aliases.iter_mut().find(|a| {
+                            a.form == f && a.kind == kind && (a.lang == lang || a.lang.is_none())
+                        });
                         if let Some(a) = dup {
                             a.case = case;
                             a.no_inflection |= no_inflection;
@@ -324,18 +391,47 @@ impl Gazetteer {
                     }
                 }
                 Some("post") => {
-                    let cur = current.ok_or_else(|| Error::gazetteer("post line before any entity line", loc(0)))?;
-                    let title = get(1).map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| Error::gazetteer("post line needs a title in field 2", loc(0)))?;
-                    let org = get(2).filter(|s| valid_id(s)).ok_or_else(|| Error::gazetteer("post line needs a country or organization id in field 3", loc(1)))?;
-                    let from_s = get(3).ok_or_else(|| Error::gazetteer("post line needs a start date in field 4", loc(2)))?;
-                    let from: Date = from_s.parse().map_err(|_| Error::gazetteer(format!("invalid date \"{from_s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"), loc(3)))?;
+                    let cur = current.ok_or_else(|| {
+                        Error::gazetteer("post line before any entity line", loc(0))
+                    })?;
+                    let title =
+                        get(1).map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| {
+                            Error::gazetteer("post line needs a title in field 2", loc(0))
+                        })?;
+                    let org = get(2).filter(|s| valid_id(s)).ok_or_else(|| {
+                        Error::gazetteer(
+                            "post line needs a country or organization id in field 3",
+                            loc(1),
+                        )
+                    })?;
+                    let from_s = get(3).ok_or_else(|| {
+                        Error::gazetteer("post line needs a start date in field 4", loc(2))
+                    })?;
+                    let from: Date = from_s.parse().map_err(|_| {
+                        Error::gazetteer(
+                            format!(
+                                "invalid date \"{from_s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"
+                            ),
+                            loc(3),
+                        )
+                    })?;
                     let to = match get(4).map(str::trim) {
                         None | Some("") | Some("-") => None,
-                        Some(s) => Some(s.parse::<Date>().map_err(|_| Error::gazetteer(format!("invalid date \"{s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"), loc(4)))?),
+                        Some(s) => Some(s.parse::<Date>().map_err(|_| {
+                            Error::gazetteer(
+                                format!(
+                                    "invalid date \"{s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"
+                                ),
+                                loc(4),
+                            )
+                        })?),
                     };
                     if let Some(t) = to {
                         if t.last_day().day_number() < from.first_day().day_number() {
-                            return Err(Error::gazetteer(format!("post ends ({t}) before it starts ({from})"), loc(4)));
+                            return Err(Error::gazetteer(
+                                format!("post ends ({t}) before it starts ({from})"),
+                                loc(4),
+                            ));
                         }
                     }
                     self.entries[cur].posts.push(Post {
@@ -347,7 +443,10 @@ impl Gazetteer {
                     });
                 }
                 Some(other) => {
-                    return Err(Error::gazetteer(format!("unknown record kind \"{other}\": expected entity, alias or post"), loc(0)));
+                    return Err(Error::gazetteer(
+                        format!("unknown record kind \"{other}\": expected entity, alias or post"),
+                        loc(0),
+                    ));
                 }
                 None => {}
             }
@@ -377,7 +476,10 @@ impl Gazetteer {
         for e in &self.entries {
             for p in &e.posts {
                 if !self.index.contains_key(&p.org) {
-                    return Err(Error::new(ErrorKind::UnknownId(p.org.clone()), p.location.clone()));
+                    return Err(Error::new(
+                        ErrorKind::UnknownId(p.org.clone()),
+                        p.location.clone(),
+                    ));
                 }
             }
             if let Some(c) = &e.country {
@@ -408,10 +510,6 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
-
-    pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
-    }
 }
 
 /// Splits a line at tabs, keeping each field's byte offset in the line.
@@ -438,7 +536,8 @@ fn valid_id(id: &str) -> bool {
             !p.is_empty()
                 && p.bytes().all(|b| b.is_ascii_lowercase())
                 && !k.is_empty()
-                && k.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':'))
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':'))
         }
         None => false,
     }
@@ -467,10 +566,22 @@ mod tests {
         let cases = [
             ("entity\tperson:x\tPERSN\tX\n", "t.tsv:1:15: unknown entity type \"PERSN\""),
             ("alias\tnl\tname\tX\n", "t.tsv:1:1: alias line before any entity line"),
-            ("entity\tperson:x\tPERSON\tX\nalias\txx\tname\tY\n", "t.tsv:2:7: unknown language \"xx\""),
-            ("entity\tperson:x\tPERSON\tX\nalias\tnl\tname\tY||Z\n", "t.tsv:2:17: empty alias form"),
-            ("entity\tperson:x\tPERSON\tX\npost\tpresident\tcountry:XX\t2001-13\n", "t.tsv:2:27: invalid date \"2001-13\""),
-            ("entity\tperson:x\tPERSON\tX\nentity\tperson:x\tPERSON\tY\n", "t.tsv:2:8: duplicate entity id \"person:x (first defined at t.tsv:1:8)\""),
+            (
+                "entity\tperson:x\tPERSON\tX\nalias\txx\tname\tY\n",
+                "t.tsv:2:7: unknown language \"xx\"",
+            ),
+            (
+                "entity\tperson:x\tPERSON\tX\nalias\tnl\tname\tY||Z\n",
+                "t.tsv:2:17: empty alias form",
+            ),
+            (
+                "entity\tperson:x\tPERSON\tX\npost\tpresident\tcountry:XX\t2001-13\n",
+                "t.tsv:2:27: invalid date \"2001-13\"",
+            ),
+            (
+                "entity\tperson:x\tPERSON\tX\nentity\tperson:x\tPERSON\tY\n",
+                "t.tsv:2:8: duplicate entity id \"person:x (first defined at t.tsv:1:8)\"",
+            ),
             ("bogus\tx\n", "t.tsv:1:1: unknown record kind \"bogus\""),
         ];
         for (src, want) in cases {
@@ -481,7 +592,11 @@ mod tests {
 
     #[test]
     fn unknown_reference_is_an_error() {
-        let g = Gazetteer::parse("t.tsv", "entity\tperson:x\tPERSON\tX\npost\tpresident\tcountry:ZZ\t2001\n").unwrap();
+        let g = Gazetteer::parse(
+            "t.tsv",
+            "entity\tperson:x\tPERSON\tX\npost\tpresident\tcountry:ZZ\t2001\n",
+        )
+        .unwrap();
         let err = g.validate().unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::UnknownId("country:ZZ".into()));
         assert_eq!(err.location().map(|l| l.line), Some(2));

@@ -41,14 +41,25 @@ impl Titles {
                 Location::of(&file, source, start + col)
             };
             if f.len() != 3 {
-                return Err(Error::gazetteer(format!("a title line has 3 tab-separated fields (lang, forms, title), found {}", f.len()), at(0)));
+                return Err(Error::gazetteer(
+                    format!(
+                        "a title line has 3 tab-separated fields (lang, forms, title), found {}",
+                        f.len()
+                    ),
+                    at(0),
+                ));
             }
             let lang = match f[0] {
                 "nl" => "nl",
                 "en" => "en",
                 "de" => "de",
                 "fr" => "fr",
-                other => return Err(Error::gazetteer(format!("unknown language \"{other}\": expected en, nl, de or fr"), at(0))),
+                other => {
+                    return Err(Error::gazetteer(
+                        format!("unknown language \"{other}\": expected en, nl, de or fr"),
+                        at(0),
+                    ))
+                }
             };
             let title = f[2].trim().to_lowercase();
             if title.is_empty() {
@@ -66,11 +77,7 @@ impl Titles {
                 if form.is_empty() {
                     return Err(Error::gazetteer("empty title form", at(1)));
                 }
-                self.forms.push(TitleForm {
-                    form: form.to_string(),
-                    lang,
-                    title: ti as u16,
-                });
+                self.forms.push(TitleForm { form: form.to_string(), lang, title: ti as u16 });
             }
         }
         Ok(())

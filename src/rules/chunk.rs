@@ -30,8 +30,6 @@ pub(crate) struct Chunk {
     pub last: u32,
     /// The entity the phrase stands for (index into `Resolved::entities`).
     pub head: u32,
-    /// Token index of the head (mention start, pronoun or title).
-    pub head_tok: u32,
     /// Country or organization modifier.
     pub org: u32,
     pub title: Option<u16>,
@@ -78,11 +76,7 @@ pub(crate) fn tok_maps(toks: &Tokens, res: &Resolved) -> TokMaps {
         }
         in_quote[i] = open;
     }
-    TokMaps {
-        mention_at,
-        title_at,
-        in_quote,
-    }
+    TokMaps { mention_at, title_at, in_quote }
 }
 
 pub(crate) struct ChunkCtx<'a> {
@@ -96,7 +90,13 @@ pub(crate) struct ChunkCtx<'a> {
 
 /// Builds the entity phrases of tokens `from..to`; may add description mentions to
 /// `res` (returned separately, to be merged by the caller).
-pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usize, added: &mut Vec<RMention>) -> Vec<Chunk> {
+pub(crate) fn chunks(
+    c: &ChunkCtx<'_>,
+    res: &mut Resolved,
+    from: usize,
+    to: usize,
+    added: &mut Vec<RMention>,
+) -> Vec<Chunk> {
     let tt = c.toks.tokens();
     let mut out = Vec::new();
     let mut i = from;
@@ -127,19 +127,31 @@ pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usiz
                 let m = res.mentions[mi as usize];
                 let ent = &res.entities[m.ent as usize];
                 let after = (m.first + m.len) as usize;
-                let is_mod_type = matches!(ent.kind, EntityType::Country | EntityType::Organization);
+                let is_mod_type =
+                    matches!(ent.kind, EntityType::Country | EntityType::Organization);
                 let next = c.toks.norm_at(after);
                 let title_next = after < to && c.maps.title_at[after] != NONE;
                 if m.kind == MKind::Alias(crate::gazetteer::AliasKind::Adj) {
                     org = m.ent;
                     j = after;
                     progressed = true;
-                } else if is_mod_type && next == "-" && after + 1 < to && !tt[after].space_before() && !tt[after + 1].space_before() && c.maps.title_at[after + 1] != NONE {
+                } else if is_mod_type
+                    && next == "-"
+                    && after + 1 < to
+                    && !tt[after].space_before()
+                    && !tt[after + 1].space_before()
+                    && c.maps.title_at[after + 1] != NONE
+                {
                     // "VS-president", "NAVO-chef"
                     org = m.ent;
                     j = after + 1;
                     progressed = true;
-                } else if is_mod_type && next == "'" && c.toks.norm_at(after + 1) == "s" && after + 2 < to && c.maps.title_at[after + 2] != NONE {
+                } else if is_mod_type
+                    && next == "'"
+                    && c.toks.norm_at(after + 1) == "s"
+                    && after + 2 < to
+                    && c.maps.title_at[after + 2] != NONE
+                {
                     // "Russia's foreign minister"
                     org = m.ent;
                     j = after + 2;
@@ -164,7 +176,11 @@ pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usiz
                     let mi = c.maps.mention_at[j + 1];
                     if mi != NONE {
                         let m = res.mentions[mi as usize];
-                        if matches!(res.entities[m.ent as usize].kind, EntityType::Country | EntityType::Organization) && org == NONE {
+                        if matches!(
+                            res.entities[m.ent as usize].kind,
+                            EntityType::Country | EntityType::Organization
+                        ) && org == NONE
+                        {
                             org = m.ent;
                             j = (m.first + m.len) as usize;
                         }
@@ -180,14 +196,15 @@ pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usiz
             let f = c.toks.norm_at(j);
             if mi != NONE {
                 let m = res.mentions[mi as usize];
-                if m.kind != MKind::Alias(crate::gazetteer::AliasKind::Adj) || (org == NONE && title.is_none()) {
+                if m.kind != MKind::Alias(crate::gazetteer::AliasKind::Adj)
+                    || (org == NONE && title.is_none())
+                {
                     let adj_only = m.kind == MKind::Alias(crate::gazetteer::AliasKind::Adj);
                     if !adj_only {
                         chunk = Some(Chunk {
                             first: start as u32,
                             last: m.first + m.len,
                             head: m.ent,
-                            head_tok: m.first,
                             org,
                             title,
                             former,
@@ -196,13 +213,17 @@ pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usiz
                         });
                     }
                 }
-            } else if tt[j].kind == TokenKind::Word && c.words.pronoun.contains(f) && org == NONE && title.is_none() && j == start {
+            } else if tt[j].kind == TokenKind::Word
+                && c.words.pronoun.contains(f)
+                && org == NONE
+                && title.is_none()
+                && j == start
+            {
                 if let Some((ent, end)) = resolve_pronoun(c, res, j, to) {
                     chunk = Some(Chunk {
                         first: j as u32,
                         last: end as u32,
                         head: ent,
-                        head_tok: j as u32,
                         org: NONE,
                         title: None,
                         former: false,
@@ -213,7 +234,12 @@ pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usiz
             }
         }
         // "Russia's foreign minister, Sergei Lavrov": the name after a comma
-        if chunk.is_none() && title.is_some() && org != NONE && j + 1 < to && c.toks.norm_at(j) == "," {
+        if chunk.is_none()
+            && title.is_some()
+            && org != NONE
+            && j + 1 < to
+            && c.toks.norm_at(j) == ","
+        {
             let mi = c.maps.mention_at[j + 1];
             if mi != NONE {
                 let m = res.mentions[mi as usize];
@@ -222,7 +248,6 @@ pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usiz
                         first: start as u32,
                         last: m.first + m.len,
                         head: m.ent,
-                        head_tok: m.first,
                         org,
                         title,
                         former,
@@ -234,10 +259,20 @@ pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usiz
         }
         // "Sergej Lavrov, de Russische minister van Buitenlandse Zaken": the
         // description after a comma describes the person before it
-        if chunk.is_none() && title.is_some() && org != NONE && start > from && c.toks.norm_at(start - 1) == "," {
+        if chunk.is_none()
+            && title.is_some()
+            && org != NONE
+            && start > from
+            && c.toks.norm_at(start - 1) == ","
+        {
             if let Some(prev) = out.last_mut() {
                 let prev: &mut Chunk = prev;
-                if prev.last as usize + 1 == start && prev.title.is_none() && prev.org == NONE && res.entities[prev.head as usize].kind == EntityType::Person && !prev.pronoun {
+                if prev.last as usize + 1 == start
+                    && prev.title.is_none()
+                    && prev.org == NONE
+                    && res.entities[prev.head as usize].kind == EntityType::Person
+                    && !prev.pronoun
+                {
                     prev.org = org;
                     prev.title = title;
                     prev.former = former;
@@ -263,7 +298,6 @@ pub(crate) fn chunks(c: &ChunkCtx<'_>, res: &mut Resolved, from: usize, to: usiz
                         first: start as u32,
                         last: j as u32,
                         head: ent,
-                        head_tok: tpos as u32,
                         org,
                         title,
                         former,
@@ -292,7 +326,8 @@ pub(crate) fn holder(c: &ChunkCtx<'_>, org: &str, title: &str) -> Option<u32> {
         if e.kind != EntityType::Person {
             continue;
         }
-        if e.posts.iter().any(|p| p.org == org && title_matches(title, &p.title) && p.held_on(date)) {
+        if e.posts.iter().any(|p| p.org == org && title_matches(title, &p.title) && p.held_on(date))
+        {
             if found.is_some() {
                 return None;
             }
@@ -308,7 +343,15 @@ pub(crate) fn title_matches(written: &str, post: &str) -> bool {
         || matches!(
             (written, post),
             ("foreign minister", "secretary of state")
-                | ("leader", "president" | "prime minister" | "supreme leader" | "general secretary" | "chancellor" | "secretary-general")
+                | (
+                    "leader",
+                    "president"
+                        | "prime minister"
+                        | "supreme leader"
+                        | "general secretary"
+                        | "chancellor"
+                        | "secretary-general"
+                )
                 | ("president", "general secretary")
         )
 }
@@ -339,7 +382,11 @@ fn resolve_pronoun(c: &ChunkCtx<'_>, res: &Resolved, j: usize, to: usize) -> Opt
     let before: Vec<&RMention> = res
         .mentions
         .iter()
-        .filter(|m| (m.first as usize) < j && res.entities[m.ent as usize].kind == EntityType::Person && c.maps.in_quote[m.first as usize] == quoted)
+        .filter(|m| {
+            (m.first as usize) < j
+                && res.entities[m.ent as usize].kind == EntityType::Person
+                && c.maps.in_quote[m.first as usize] == quoted
+        })
         .collect();
     let last = before.last()?;
     // the sentence of the most recent one: find its start by scanning back for a

@@ -96,7 +96,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::titles::Titles;
 use crate::gazetteer::Gazetteer;
-use crate::model::{Argument, Date, EntityType, Evidence, Lang, Modality, Relation, RelationType, Role, Span, Tense, TimeValue};
+use crate::model::{
+    Argument, Date, EntityType, Evidence, Lang, Modality, Relation, RelationType, Role, Span,
+    Tense, TimeValue,
+};
 use crate::resolve::{RMention, Resolved};
 use crate::time::{self, TimeExpr};
 use crate::tokenize::{Sentence, TokenKind, Tokens};
@@ -169,15 +172,15 @@ impl RuleSet {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
                     .build(&patterns)
-                    .map_err(|e| Error::new(ErrorKind::Rule(format!("cannot build the trigger automaton: {e}")), None))?,
+                    .map_err(|e| {
+                        Error::new(
+                            ErrorKind::Rule(format!("cannot build the trigger automaton: {e}")),
+                            None,
+                        )
+                    })?,
             )
         };
-        Ok(Compiled {
-            rules: self.parsed.rules,
-            words: self.parsed.words,
-            ac,
-            targets,
-        })
+        Ok(Compiled { rules: self.parsed.rules, words: self.parsed.words, ac, targets })
     }
 }
 
@@ -223,7 +226,8 @@ struct Raw {
     rule: String,
 }
 
-static EMPTY_WORDS: once_cell::sync::Lazy<LangWords> = once_cell::sync::Lazy::new(LangWords::default);
+static EMPTY_WORDS: once_cell::sync::Lazy<LangWords> =
+    once_cell::sync::Lazy::new(LangWords::default);
 
 impl Compiled {
     /// Trigger hits: (token index, rule index), in token order.
@@ -290,7 +294,8 @@ impl Compiled {
             while ti < trig.len() && (trig[ti].0 as usize) < a {
                 ti += 1;
             }
-            let t_end = trig[ti..].iter().position(|t| t.0 as usize >= b).map_or(trig.len(), |p| ti + p);
+            let t_end =
+                trig[ti..].iter().position(|t| t.0 as usize >= b).map_or(trig.len(), |p| ti + p);
             while mi < inp.res.mentions.len() && (inp.res.mentions[mi].first as usize) < a {
                 mi += 1;
             }
@@ -305,7 +310,9 @@ impl Compiled {
                 if ch.org == NONE || ch.title.is_none() || ch.pronoun {
                     continue;
                 }
-                if inp.res.entities[ch.head as usize].kind != EntityType::Person || ch.head == ch.org {
+                if inp.res.entities[ch.head as usize].kind != EntityType::Person
+                    || ch.head == ch.org
+                {
                     continue;
                 }
                 let span = tok_span(toks, ch.first, ch.last);
@@ -320,7 +327,11 @@ impl Compiled {
                     title: ch.title.map(|t| inp.titles.name(t).to_string()),
                     sentence: si,
                     span,
-                    rule: format!("{}/position/{}", inp.lang.code(), if ch.description { "description" } else { "apposition" }),
+                    rule: format!(
+                        "{}/position/{}",
+                        inp.lang.code(),
+                        if ch.description { "description" } else { "apposition" }
+                    ),
                 });
             }
             if ti == t_end {
@@ -340,7 +351,8 @@ impl Compiled {
             };
             for &(tok, ri) in &trig[ti..t_end] {
                 let rule = &self.rules[ri as usize];
-                let Some(pos) = items.iter().position(|it| matches!(it, Item::Tok(t) if *t == tok)) else {
+                let Some(pos) = items.iter().position(|it| matches!(it, Item::Tok(t) if *t == tok))
+                else {
                     continue;
                 };
                 let Some(m) = sc.match_rule(rule, pos) else { continue };
@@ -357,13 +369,36 @@ impl Compiled {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit(&self, sc: &mut SentCtx<'_>, rule: &Rule, m: &Match, tok: u32, si: usize, times: &[TimeExpr], date: Option<Date>, raws: &mut Vec<Raw>) {
+    fn emit(
+        &self,
+        sc: &mut SentCtx<'_>,
+        rule: &Rule,
+        m: &Match,
+        tok: u32,
+        si: usize,
+        times: &[TimeExpr],
+        date: Option<Date>,
+        raws: &mut Vec<Raw>,
+    ) {
         let (scope_a, scope_b) = sc.scope(m.first_tok, m.last_tok, tok);
-        let cues = sc.cues(scope_a, scope_b, tok);
+        // cues count near the match: from a few tokens before it to a few after,
+        // within its clause
+        let cue_a = scope_a.max((m.first_tok as usize).saturating_sub(CUE_BEFORE));
+        let cue_b = scope_b.min(m.last_tok as usize + CUE_AFTER);
+        let cues = sc.cues(cue_a, cue_b, tok);
         let mut modality = rule.modality.unwrap_or(if cues.negated {
             Modality::Negated
         } else if cues.reported {
             Modality::Reported
+        } else if cues.hedge {
+            Modality::Possible
+        } else if cues.possible && cues.planned {
+            // "will meet … would be": the modal nearer to the trigger decides
+            if cues.possible_dist < cues.planned_dist {
+                Modality::Possible
+            } else {
+                Modality::Planned
+            }
         } else if cues.possible {
             Modality::Possible
         } else if cues.planned {
@@ -381,7 +416,9 @@ impl Compiled {
         // time: the expression nearest to the trigger, in the clause if possible
         let time = times
             .iter()
-            .filter(|t| !m.covers(t.first) && (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
+            .filter(|t| {
+                !m.covers(t.first) && (t.first as usize) >= scope_a && (t.last as usize) <= scope_b
+            })
             .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
             .copied();
         let mut time_value = None;
@@ -410,21 +447,34 @@ impl Compiled {
             modality = Modality::Planned;
         }
         // place and event from the clause (not arguments)
-        let args_ents: Vec<u32> = m.binds.iter().flat_map(|(_, v)| v.iter().map(|&c| sc.chunks[c as usize].head)).collect();
+        let args_ents: Vec<u32> = m
+            .binds
+            .iter()
+            .flat_map(|(_, v)| v.iter().map(|&c| sc.chunks[c as usize].head))
+            .collect();
         let mut place = None;
         let mut event = None;
-        if !matches!(rule.kind, RelationType::Visit | RelationType::LocatedIn | RelationType::Position) {
+        if !matches!(
+            rule.kind,
+            RelationType::Visit | RelationType::LocatedIn | RelationType::Position
+        ) {
             for (k, it) in sc.items.iter().enumerate() {
                 let Item::Chunk(c) = *it else { continue };
                 let ch = &sc.chunks[c as usize];
-                if (ch.first as usize) < scope_a || (ch.last as usize) > scope_b || args_ents.contains(&ch.head) {
+                if (ch.first as usize) < scope_a
+                    || (ch.last as usize) > scope_b
+                    || args_ents.contains(&ch.head)
+                {
                     continue;
                 }
                 let kind = sc.res.entities[ch.head as usize].kind;
                 let prev = if k > 0 { sc.item_word(k - 1) } else { "" };
                 if kind == EntityType::Event && event.is_none() {
                     event = Some(ch.head);
-                } else if matches!(kind, EntityType::Location | EntityType::Country) && matches!(prev, "in" | "te") && place.is_none() {
+                } else if matches!(kind, EntityType::Location | EntityType::Country)
+                    && matches!(prev, "in" | "te")
+                    && place.is_none()
+                {
                     place = Some(ch.head);
                 }
             }
@@ -486,9 +536,15 @@ impl Compiled {
                 }
             }
         } else {
-            let first: Vec<u32> = groups.iter().filter(|g| g.0 == order[0]).flat_map(|g| g.1.clone()).collect();
-            let second: Vec<u32> = groups.iter().filter(|g| g.0 == order[1]).flat_map(|g| g.1.clone()).collect();
-            let third: Vec<u32> = groups.iter().filter(|g| order.get(2) == Some(&g.0)).flat_map(|g| g.1.clone()).collect();
+            let first: Vec<u32> =
+                groups.iter().filter(|g| g.0 == order[0]).flat_map(|g| g.1.clone()).collect();
+            let second: Vec<u32> =
+                groups.iter().filter(|g| g.0 == order[1]).flat_map(|g| g.1.clone()).collect();
+            let third: Vec<u32> = groups
+                .iter()
+                .filter(|g| order.get(2) == Some(&g.0))
+                .flat_map(|g| g.1.clone())
+                .collect();
             for &x in &first {
                 for &y in &second {
                     if x == y {
@@ -552,10 +608,7 @@ fn role_order(k: RelationType) -> &'static [Role] {
 fn tok_span(toks: &Tokens, first: u32, last: u32) -> Span {
     let tt = toks.tokens();
     match (tt.get(first as usize), last.checked_sub(1).and_then(|l| tt.get(l as usize))) {
-        (Some(a), Some(b)) => Span {
-            start: a.start as usize,
-            end: b.end as usize,
-        },
+        (Some(a), Some(b)) => Span { start: a.start as usize, end: b.end as usize },
         _ => Span::default(),
     }
 }
@@ -583,7 +636,13 @@ fn quote_lengths(toks: &Tokens, in_quote: &[bool]) -> Vec<u32> {
 
 /// The items of tokens `a..b`: phrases as units, asides (parentheses, ", die … ,"
 /// relative clauses) left out.
-fn build_items(toks: &Tokens, words: &LangWords, chunks: &[Chunk], a: usize, b: usize) -> Vec<Item> {
+fn build_items(
+    toks: &Tokens,
+    words: &LangWords,
+    chunks: &[Chunk],
+    a: usize,
+    b: usize,
+) -> Vec<Item> {
     let mut items = Vec::with_capacity(b - a);
     let mut ci = 0usize;
     let mut i = a;
@@ -641,10 +700,17 @@ impl Match {
     }
 }
 
+/// Tokens before a match, and after it, in which cue words count.
+const CUE_BEFORE: usize = 4;
+const CUE_AFTER: usize = 3;
+
 #[derive(Default, Debug)]
 struct Cues {
     possible: bool,
     planned: bool,
+    hedge: bool,
+    possible_dist: usize,
+    planned_dist: usize,
     negated: bool,
     reported: bool,
     past: bool,
@@ -672,7 +738,9 @@ impl<'a> SentCtx<'a> {
     /// Whether item k is skipped without counting (quotation marks).
     fn is_free(&self, k: usize) -> bool {
         match self.items.get(k) {
-            Some(Item::Tok(t)) => self.toks.get(*t as usize).is_some_and(|x| x.kind == TokenKind::Quote),
+            Some(Item::Tok(t)) => {
+                self.toks.get(*t as usize).is_some_and(|x| x.kind == TokenKind::Quote)
+            }
             _ => false,
         }
     }
@@ -697,24 +765,27 @@ impl<'a> SentCtx<'a> {
 
     fn match_rule(&self, rule: &Rule, pos: usize) -> Option<Match> {
         let mut binds = Vec::new();
-        let (right_end, rb) = self.match_dir(&rule.elems[rule.trigger + 1..], pos + 1, false, &mut binds)?;
+        let (right_end, ()) =
+            self.match_dir(&rule.elems[rule.trigger + 1..], pos + 1, false, &mut binds)?;
         let mut lbinds = Vec::new();
-        let (left_start, _) = self.match_dir_rev(&rule.elems[..rule.trigger], pos as isize - 1, &mut lbinds)?;
-        let _ = rb;
+        let (left_start, _) =
+            self.match_dir_rev(&rule.elems[..rule.trigger], pos as isize - 1, &mut lbinds)?;
         lbinds.extend(binds);
         let first_item = left_start.min(pos);
         let last_item = right_end.max(pos + 1);
         let first_tok = self.item_tokens(first_item).0;
         let last_tok = self.item_tokens(last_item - 1).1;
-        Some(Match {
-            binds: lbinds,
-            first_tok,
-            last_tok,
-        })
+        Some(Match { binds: lbinds, first_tok, last_tok })
     }
 
     /// Matches `elems` forward from item `k`; returns the item index after the match.
-    fn match_dir(&self, elems: &[parse::PElem], k: usize, after_gap: bool, binds: &mut Vec<(Role, Vec<u32>)>) -> Option<(usize, ())> {
+    fn match_dir(
+        &self,
+        elems: &[parse::PElem],
+        k: usize,
+        after_gap: bool,
+        binds: &mut Vec<(Role, Vec<u32>)>,
+    ) -> Option<(usize, ())> {
         let Some((e, rest)) = elems.split_first() else {
             return Some((k, ()));
         };
@@ -724,7 +795,9 @@ impl<'a> SentCtx<'a> {
                 while self.is_free(k2) {
                     k2 += 1;
                 }
-                if matches!(self.items.get(k2), Some(Item::Tok(_))) && ws.contains(self.item_word(k2)) {
+                if matches!(self.items.get(k2), Some(Item::Tok(_)))
+                    && ws.contains(self.item_word(k2))
+                {
                     if let Some(r) = self.match_dir(rest, k2 + 1, false, binds) {
                         return Some(r);
                     }
@@ -741,7 +814,11 @@ impl<'a> SentCtx<'a> {
                 }
                 let c = self.slot_ok(k2, *types)?;
                 // an agent reached through a gap is no object of a preposition
-                if after_gap && is_agent(*role) && k2 > 0 && self.words.prep.contains(self.item_word(k2 - 1)) {
+                if after_gap
+                    && is_agent(*role)
+                    && k2 > 0
+                    && self.words.prep.contains(self.item_word(k2 - 1))
+                {
                     return None;
                 }
                 let mut got = vec![c];
@@ -752,9 +829,15 @@ impl<'a> SentCtx<'a> {
                         if !self.words.coord.contains(sep) {
                             break;
                         }
-                        // ", en" / ", and"
+                        // ", en" / ", and": only closing a list of three or more
                         let mut nk = end + 1;
-                        if sep == "," && self.words.coord.contains(self.item_word(nk)) && self.item_word(nk) != "," {
+                        if sep == ","
+                            && self.words.coord.contains(self.item_word(nk))
+                            && self.item_word(nk) != ","
+                        {
+                            if got.len() < 2 {
+                                break;
+                            }
                             nk += 1;
                         }
                         match self.slot_ok(nk, *types) {
@@ -798,7 +881,12 @@ impl<'a> SentCtx<'a> {
 
     /// Matches `elems` backward, ending at item `k` (inclusive); returns the first
     /// item index of the match.
-    fn match_dir_rev(&self, elems: &[parse::PElem], k: isize, binds: &mut Vec<(Role, Vec<u32>)>) -> Option<(usize, ())> {
+    fn match_dir_rev(
+        &self,
+        elems: &[parse::PElem],
+        k: isize,
+        binds: &mut Vec<(Role, Vec<u32>)>,
+    ) -> Option<(usize, ())> {
         let Some((e, rest)) = elems.split_last() else {
             return Some(((k + 1).max(0) as usize, ()));
         };
@@ -809,7 +897,10 @@ impl<'a> SentCtx<'a> {
                 while free(k2) {
                     k2 -= 1;
                 }
-                if k2 >= 0 && matches!(self.items.get(k2 as usize), Some(Item::Tok(_))) && ws.contains(self.item_word(k2 as usize)) {
+                if k2 >= 0
+                    && matches!(self.items.get(k2 as usize), Some(Item::Tok(_)))
+                    && ws.contains(self.item_word(k2 as usize))
+                {
                     if let Some(r) = self.match_dir_rev(rest, k2 - 1, binds) {
                         return Some(r);
                     }
@@ -828,7 +919,10 @@ impl<'a> SentCtx<'a> {
                     return None;
                 }
                 let c = self.slot_ok(k2 as usize, *types)?;
-                if is_agent(*role) && k2 > 0 && self.words.prep.contains(self.item_word(k2 as usize - 1)) {
+                if is_agent(*role)
+                    && k2 > 0
+                    && self.words.prep.contains(self.item_word(k2 as usize - 1))
+                {
                     let explicit = matches!(rest.last().map(|e| &e.elem), Some(Elem::Words(ws)) if ws.contains(self.item_word(k2 as usize - 1)));
                     if !explicit {
                         return None;
@@ -848,6 +942,11 @@ impl<'a> SentCtx<'a> {
                         }
                         let mut pk = sep_k - 1;
                         if sep != "," && pk >= 1 && self.item_word(pk as usize) == "," {
+                            // ", and" closes a list of three or more: a comma must
+                            // come before the phrase in front of it too
+                            if pk < 2 || self.item_word(pk as usize - 2) != "," {
+                                break;
+                            }
                             pk -= 1;
                         }
                         if pk < 0 {
@@ -921,11 +1020,19 @@ impl<'a> SentCtx<'a> {
                 continue;
             }
             let f = self.toks.norm_at(i);
-            if self.toks.get(i).map_or(true, |t| t.kind != TokenKind::Word) {
+            if self.toks.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
                 continue;
             }
-            c.possible |= w.cues[0].contains(f);
-            c.planned |= w.cues[1].contains(f);
+            let dist = (i as i64 - i64::from(trigger)).unsigned_abs() as usize;
+            if w.cues[0].contains(f) {
+                c.possible_dist = if c.possible { c.possible_dist.min(dist) } else { dist };
+                c.possible = true;
+            }
+            if w.cues[1].contains(f) {
+                c.planned_dist = if c.planned { c.planned_dist.min(dist) } else { dist };
+                c.planned = true;
+            }
+            c.hedge |= w.cues[8].contains(f);
             c.negated |= w.cues[2].contains(f);
             c.reported |= w.cues[3].contains(f);
             c.past |= w.cues[4].contains(f);
@@ -937,7 +1044,12 @@ impl<'a> SentCtx<'a> {
 }
 
 /// Labels: the relation's verb, inflected for modality and tense.
-pub(crate) fn label(kind: RelationType, modality: Modality, tense: Tense, title: Option<&str>) -> String {
+pub(crate) fn label(
+    kind: RelationType,
+    modality: Modality,
+    tense: Tense,
+    title: Option<&str>,
+) -> String {
     let (s3, past, bare) = match kind {
         RelationType::Meeting => ("meets", "met", "meet"),
         RelationType::HelpWith => ("helps with", "helped with", "help with"),
@@ -945,7 +1057,9 @@ pub(crate) fn label(kind: RelationType, modality: Modality, tense: Tense, title:
         RelationType::Participation => ("attends", "attended", "attend"),
         RelationType::LocatedIn => ("takes place in", "took place in", "take place in"),
         RelationType::Statement => ("says to", "said to", "say to"),
-        RelationType::Conflict => ("is in conflict with", "was in conflict with", "be in conflict with"),
+        RelationType::Conflict => {
+            ("is in conflict with", "was in conflict with", "be in conflict with")
+        }
         RelationType::TalksAbout => ("discusses", "discussed", "discuss"),
         RelationType::Position => {
             let t = title.unwrap_or("post");
@@ -986,9 +1100,11 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
     let ents = &inp.res.entities;
     let id = |e: u32| ents[e as usize].id.clone();
     let mut out: Vec<Relation> = Vec::new();
-    let mut index: HashMap<(RelationType, Vec<String>, Modality, Tense, String), usize> = HashMap::new();
+    let mut index: HashMap<(RelationType, Vec<String>, Modality, Tense, String), usize> =
+        HashMap::new();
     for r in raws {
-        let mut args: Vec<Argument> = r.args.iter().map(|&(role, e)| Argument { role, entity: id(e) }).collect();
+        let mut args: Vec<Argument> =
+            r.args.iter().map(|&(role, e)| Argument { role, entity: id(e) }).collect();
         if r.kind.is_symmetric() {
             args.sort_by(|a, b| a.entity.cmp(&b.entity));
         }
@@ -1003,11 +1119,7 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
             r.tense,
             time.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
         );
-        let ev = Evidence {
-            sentence: r.sentence,
-            span: r.span,
-            rule: r.rule.clone(),
-        };
+        let ev = Evidence { sentence: r.sentence, span: r.span, rule: r.rule.clone() };
         if let Some(&i) = index.get(&key) {
             let rel: &mut Relation = &mut out[i];
             if !rel.evidences.iter().any(|e| e.span == ev.span) {

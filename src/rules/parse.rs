@@ -61,11 +61,7 @@ pub(crate) enum Elem {
     Words(WordSet),
     /// An entity phrase of one of the types, bound to a role; `multi`: a
     /// coordination ("X, Y en Z").
-    Slot {
-        role: Role,
-        types: TypeMask,
-        multi: bool,
-    },
+    Slot { role: Role, types: TypeMask, multi: bool },
     /// Up to n tokens or phrases, within the clause.
     Gap(u8),
 }
@@ -86,19 +82,17 @@ pub(crate) struct Rule {
     pub trigger: usize,
     pub modality: Option<Modality>,
     pub tense: Option<Tense>,
-    pub location: Location,
 }
 
 /// The cue kinds a rule file defines.
-pub(crate) const CUES: [&str; 8] = [
-    "possible", "planned", "negated", "reported", "past", "future", "former", "present",
-];
+pub(crate) const CUES: [&str; 9] =
+    ["possible", "planned", "negated", "reported", "past", "future", "former", "present", "hedge"];
 
 /// Per-language word lists: cues, clause boundaries, pronouns, determiners,
 /// coordination.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LangWords {
-    pub cues: [WordSet; 8],
+    pub cues: [WordSet; 9],
     pub clause: WordSet,
     pub pronoun: WordSet,
     pub speaker: WordSet,
@@ -150,15 +144,26 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
         let indent = line.len() - body.len();
         let at = |col: usize| Location::of(&file, src, ls + col);
         let (kw, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
-        let rest_col = indent + kw.len() + (rest.len() - rest.trim_start().len()) + usize::from(!rest.is_empty());
+        let rest_col = indent
+            + kw.len()
+            + (rest.len() - rest.trim_start().len())
+            + usize::from(!rest.is_empty());
         let rest = rest.trim_start();
         match kw {
             "lang" => {
-                lang = Some(rest.trim().parse().map_err(|_| Error::rule(format!("unknown language \"{}\": expected nl or en", rest.trim()), at(rest_col)))?);
+                lang = Some(rest.trim().parse().map_err(|_| {
+                    Error::rule(
+                        format!("unknown language \"{}\": expected nl or en", rest.trim()),
+                        at(rest_col),
+                    )
+                })?);
             }
-            "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative" | "of" | "prep" => {
+            "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative"
+            | "of" | "prep" => {
                 let (name, list, list_col) = if matches!(kw, "class" | "cue") {
-                    let (n, l) = rest.split_once('=').ok_or_else(|| Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col)))?;
+                    let (n, l) = rest.split_once('=').ok_or_else(|| {
+                        Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col))
+                    })?;
                     (n.trim(), l, rest_col + n.len() + 1)
                 } else {
                     let l = rest.strip_prefix('=').unwrap_or(rest);
@@ -173,13 +178,28 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 }
                 match kw {
                     "class" => {
-                        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-                            return Err(Error::rule(format!("invalid class name \"{name}\""), at(rest_col)));
+                        if name.is_empty()
+                            || !name
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                        {
+                            return Err(Error::rule(
+                                format!("invalid class name \"{name}\""),
+                                at(rest_col),
+                            ));
                         }
                         classes.entry(name.to_string()).or_default().extend(&ws);
                     }
                     "cue" => {
-                        let i = CUES.iter().position(|c| *c == name).ok_or_else(|| Error::rule(format!("unknown cue \"{name}\": expected one of {}", CUES.join(", ")), at(rest_col)))?;
+                        let i = CUES.iter().position(|c| *c == name).ok_or_else(|| {
+                            Error::rule(
+                                format!(
+                                    "unknown cue \"{name}\": expected one of {}",
+                                    CUES.join(", ")
+                                ),
+                                at(rest_col),
+                            )
+                        })?;
                         words.cues[i].extend(&ws);
                     }
                     "clause" => words.clause.extend(&ws),
@@ -193,10 +213,15 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 }
             }
             "rule" => {
-                let l = lang.ok_or_else(|| Error::rule("a `lang nl|en` line must come before the first rule", at(indent)))?;
+                let l = lang.ok_or_else(|| {
+                    Error::rule("a `lang nl|en` line must come before the first rule", at(indent))
+                })?;
                 let rule = parse_rule(rest, rest_col, &at, &classes, l)?;
                 if out.rules.iter().chain(pending_rules.iter()).any(|r| r.id == rule.id) {
-                    return Err(Error::rule(format!("duplicate rule id \"{}\"", rule.id), at(rest_col)));
+                    return Err(Error::rule(
+                        format!("duplicate rule id \"{}\"", rule.id),
+                        at(rest_col),
+                    ));
                 }
                 pending_rules.push(rule);
             }
@@ -220,13 +245,17 @@ fn parse_rule(
     classes: &HashMap<String, WordSet>,
     lang: Lang,
 ) -> Result<Rule, Error> {
-    let (id, rest) = s.split_once('=').ok_or_else(|| Error::rule("expected `rule ID = TYPE: PATTERN`", at(col0)))?;
+    let (id, rest) = s
+        .split_once('=')
+        .ok_or_else(|| Error::rule("expected `rule ID = TYPE: PATTERN`", at(col0)))?;
     let id = id.trim();
     if id.is_empty() || id.contains(char::is_whitespace) {
         return Err(Error::rule(format!("invalid rule id \"{id}\""), at(col0)));
     }
     let rest_col = col0 + s.len() - rest.len();
-    let (ty, pat) = rest.split_once(':').ok_or_else(|| Error::rule("expected `TYPE: PATTERN` after the rule id", at(rest_col)))?;
+    let (ty, pat) = rest
+        .split_once(':')
+        .ok_or_else(|| Error::rule("expected `TYPE: PATTERN` after the rule id", at(rest_col)))?;
     let ty_t = ty.trim();
     let kind: RelationType = ty_t.parse().map_err(|_| Error::rule(format!("unknown relation type \"{ty_t}\": expected meeting, help_with, visit, position, participation, located_in, statement, conflict or talks_about"), at(rest_col + (ty.len() - ty.trim_start().len()))))?;
     let pat_col = rest_col + ty.len() + 1;
@@ -257,12 +286,22 @@ fn parse_rule(
             }
         }
         let elem = if let Some(n) = p.strip_prefix('~') {
-            let n: u8 = n.parse().ok().filter(|n| *n <= 30).ok_or_else(|| Error::rule(format!("invalid gap \"{p}\": expected ~N with N from 0 to 30"), at(here)))?;
+            let n: u8 = n.parse().ok().filter(|n| *n <= 30).ok_or_else(|| {
+                Error::rule(
+                    format!("invalid gap \"{p}\": expected ~N with N from 0 to 30"),
+                    at(here),
+                )
+            })?;
             Elem::Gap(n)
         } else if p.starts_with('<') {
-            let inner = p.strip_prefix('<').and_then(|x| x.strip_suffix('>')).ok_or_else(|| Error::rule(format!("unclosed slot \"{p}\": expected <role:TYPES>"), at(here)))?;
-            let (role_s, types_s) = inner.split_once(':').ok_or_else(|| Error::rule(format!("expected <role:TYPES> in \"{p}\""), at(here)))?;
-            let role = parse_role(role_s).ok_or_else(|| Error::rule(format!("unknown role \"{role_s}\""), at(here + 1)))?;
+            let inner = p.strip_prefix('<').and_then(|x| x.strip_suffix('>')).ok_or_else(|| {
+                Error::rule(format!("unclosed slot \"{p}\": expected <role:TYPES>"), at(here))
+            })?;
+            let (role_s, types_s) = inner.split_once(':').ok_or_else(|| {
+                Error::rule(format!("expected <role:TYPES> in \"{p}\""), at(here))
+            })?;
+            let role = parse_role(role_s)
+                .ok_or_else(|| Error::rule(format!("unknown role \"{role_s}\""), at(here + 1)))?;
             let (types_s, multi) = match types_s.strip_suffix('+') {
                 Some(t) => (t, true),
                 None => (types_s, false),
@@ -301,7 +340,10 @@ fn parse_rule(
                 return Err(Error::rule("a rule has one trigger (^)", at(here)));
             }
             if !matches!(elem, Elem::Words(_)) || optional {
-                return Err(Error::rule("the trigger (^) must be a required word or @class", at(here)));
+                return Err(Error::rule(
+                    "the trigger (^) must be a required word or @class",
+                    at(here),
+                ));
             }
             trigger = Some(elems.len());
         }
@@ -312,7 +354,12 @@ fn parse_rule(
         None => elems
             .iter()
             .position(|e| matches!(e.elem, Elem::Words(_)) && !e.optional)
-            .ok_or_else(|| Error::rule("a rule needs a trigger: a required word or @class (mark it with ^)", at(pat_col)))?,
+            .ok_or_else(|| {
+                Error::rule(
+                    "a rule needs a trigger: a required word or @class (mark it with ^)",
+                    at(pat_col),
+                )
+            })?,
     };
     if !elems.iter().any(|e| matches!(e.elem, Elem::Slot { .. })) {
         return Err(Error::rule("a rule needs at least one <role:TYPES> slot", at(pat_col)));
@@ -322,7 +369,9 @@ fn parse_rule(
     if let Some(a) = attrs {
         let acol = pat_col + pat.len() + 3;
         for kv in a.split_whitespace() {
-            let (k, v) = kv.split_once('=').ok_or_else(|| Error::rule(format!("expected key=value, found \"{kv}\""), at(acol)))?;
+            let (k, v) = kv.split_once('=').ok_or_else(|| {
+                Error::rule(format!("expected key=value, found \"{kv}\""), at(acol))
+            })?;
             match k {
                 "modality" => {
                     modality = Some(match v {
@@ -331,7 +380,9 @@ fn parse_rule(
                         "planned" => Modality::Planned,
                         "negated" => Modality::Negated,
                         "reported" => Modality::Reported,
-                        _ => return Err(Error::rule(format!("unknown modality \"{v}\""), at(acol))),
+                        _ => {
+                            return Err(Error::rule(format!("unknown modality \"{v}\""), at(acol)))
+                        }
                     })
                 }
                 "tense" => {
@@ -342,20 +393,16 @@ fn parse_rule(
                         _ => return Err(Error::rule(format!("unknown tense \"{v}\""), at(acol))),
                     })
                 }
-                _ => return Err(Error::rule(format!("unknown attribute \"{k}\": expected modality or tense"), at(acol))),
+                _ => {
+                    return Err(Error::rule(
+                        format!("unknown attribute \"{k}\": expected modality or tense"),
+                        at(acol),
+                    ))
+                }
             }
         }
     }
-    Ok(Rule {
-        id: id.to_string(),
-        lang,
-        kind,
-        elems,
-        trigger,
-        modality,
-        tense,
-        location: at(col0),
-    })
+    Ok(Rule { id: id.to_string(), lang, kind, elems, trigger, modality, tense })
 }
 
 fn parse_role(s: &str) -> Option<Role> {
@@ -396,7 +443,9 @@ mod tests {
         assert!(r.elems[3].optional);
         assert_eq!(r.modality, Some(Modality::Possible));
         if let Elem::Words(ws) = &r.elems[2].elem {
-            assert!(ws.contains("ontmoette") && ws.contains("topontmoeting") && !ws.contains("ontmoet"));
+            assert!(
+                ws.contains("ontmoette") && ws.contains("topontmoeting") && !ws.contains("ontmoet")
+            );
         }
     }
 

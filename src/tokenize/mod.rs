@@ -38,8 +38,8 @@
 mod fold_table;
 mod sentence;
 
-pub use sentence::Sentence;
 pub(crate) use sentence::split_sentences;
+pub use sentence::Sentence;
 
 use unicode_segmentation::GraphemeCursor;
 
@@ -130,9 +130,7 @@ impl Tokens {
     }
     /// The normalised form of a token.
     pub fn norm_of(&self, t: &Token) -> &str {
-        self.norm
-            .get(t.norm_start as usize..t.norm_end as usize)
-            .unwrap_or("")
+        self.norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
     }
     /// The normalised form of the token at `i` (empty past the end).
     pub(crate) fn norm_at(&self, i: usize) -> &str {
@@ -144,9 +142,7 @@ impl Tokens {
     }
     /// The index of the token whose normalised form starts at `pos` in [`Tokens::norm`].
     pub(crate) fn token_at_norm(&self, pos: u32) -> Option<usize> {
-        self.tokens
-            .binary_search_by_key(&pos, |t| t.norm_start)
-            .ok()
+        self.tokens.binary_search_by_key(&pos, |t| t.norm_start).ok()
     }
     pub(crate) fn get(&self, i: usize) -> Option<&Token> {
         self.tokens.get(i)
@@ -220,7 +216,9 @@ pub(crate) fn tokenize_into(text: &str, from: usize, out: &mut Tokens) {
                     i += 1;
                 }
                 _ => {
-                    let kind = if b.is_ascii_punctuation() && !matches!(b, b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'|' | b'~') {
+                    let kind = if b.is_ascii_punctuation()
+                        && !matches!(b, b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'|' | b'~')
+                    {
                         TokenKind::Punct
                     } else {
                         TokenKind::Symbol
@@ -427,11 +425,7 @@ fn word(text: &str, start: usize, flags: u8, out: &mut Tokens) -> usize {
     out.tokens.push(Token {
         start: start as u32,
         end: i as u32,
-        kind: if all_digits {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        },
+        kind: if all_digits { TokenKind::Number } else { TokenKind::Word },
         norm_start: ns,
         norm_end: ne,
         flags: f,
@@ -453,10 +447,7 @@ fn fold_char(c: char) -> Option<&'static str> {
     if (c as u32) < 0xC0 {
         return None;
     }
-    fold_table::FOLD
-        .binary_search_by_key(&c, |&(k, _)| k)
-        .ok()
-        .map(|i| fold_table::FOLD[i].1)
+    fold_table::FOLD.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| fold_table::FOLD[i].1)
 }
 
 /// Lower-cases and folds diacritics of a whole string, as the tokenizer does per token.
@@ -515,7 +506,10 @@ mod tests {
 
     #[test]
     fn folds_diacritics_and_case() {
-        assert_eq!(forms("Erdoğan Syrië ÇAVUŞOĞLU Đà Nẵng"), ["erdogan", "syrie", "cavusoglu", "da", "nang"]);
+        assert_eq!(
+            forms("Erdoğan Syrië ÇAVUŞOĞLU Đà Nẵng"),
+            ["erdogan", "syrie", "cavusoglu", "da", "nang"]
+        );
         assert_eq!(forms("Straße"), ["strasse"]);
     }
 

@@ -27,11 +27,11 @@ pub struct Sentence {
 /// a sentence. Multi-part ones ("o.a.", "d.w.z.") end in a single letter and are
 /// covered by the single-letter rule.
 const ABBREVIATIONS: &[&str] = &[
-    "red", "dhr", "mevr", "mw", "mr", "mrs", "ms", "dr", "drs", "ir", "prof", "st", "jr",
-    "sr", "gen", "lt", "col", "capt", "sen", "rep", "gov", "gouv", "nr", "blz",
-    "ca", "bijv", "bv", "resp", "mgr", "min", "pres", "ds", "zg", "zgn", "incl", "excl",
-    "jan", "feb", "aug", "sept", "okt", "oct", "nov", "dec", "ave", "corp", "inc", "ltd",
-    "co", "fig", "vol", "approx", "dept", "univ", "adm", "sgt", "cmdr", "maj", "brig",
+    "red", "dhr", "mevr", "mw", "mr", "mrs", "ms", "dr", "drs", "ir", "prof", "st", "jr", "sr",
+    "gen", "lt", "col", "capt", "sen", "rep", "gov", "gouv", "nr", "blz", "ca", "bijv", "bv",
+    "resp", "mgr", "min", "pres", "ds", "zg", "zgn", "incl", "excl", "jan", "feb", "aug", "sept",
+    "okt", "oct", "nov", "dec", "ave", "corp", "inc", "ltd", "co", "fig", "vol", "approx", "dept",
+    "univ", "adm", "sgt", "cmdr", "maj", "brig",
 ];
 
 fn is_abbreviation(form: &str) -> bool {
@@ -82,7 +82,8 @@ pub(crate) fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
         if i > first {
             let prev = &toks[i - 1];
             let prev_form = tokens.norm_of(prev);
-            let prev_open = matches!(prev_form, "," | ":" | "(" | "-") || prev.kind == TokenKind::Word && !prev.is_capitalized() && !t.is_capitalized();
+            let prev_open = matches!(prev_form, "," | ":" | "(" | "-")
+                || prev.kind == TokenKind::Word && !prev.is_capitalized() && !t.is_capitalized();
             if t.blankline_before() || (t.newline_before() && !prev_open && can_start(tokens, i)) {
                 push(&mut out, first, i);
                 first = i;
@@ -93,7 +94,10 @@ pub(crate) fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
         if is_end {
             // take repeated marks and closing quotes/brackets into this sentence
             let mut j = i + 1;
-            while j < n && matches!(tokens.norm_at(j), "." | "!" | "?" | "...") && !toks[j].space_before() {
+            while j < n
+                && matches!(tokens.norm_at(j), "." | "!" | "?" | "...")
+                && !toks[j].space_before()
+            {
                 j += 1;
             }
             while j < n && is_closer(tokens, j) {

@@ -1,0 +1,256 @@
+//! Entity recognition and resolution on texts written for this project.
+//!
+//! Each case names the text, the entities (type, canonical name, surface forms) that
+//! must be found, and names that must not be.
+
+use gazet::{Document, EntityType, Extractor, Lang};
+use EntityType::*;
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    /// (type, canonical name, surface forms that must all be mentions of it)
+    want: &'static [(EntityType, &'static str, &'static [&'static str])],
+    /// canonical names that must not be found
+    not: &'static [&'static str],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "dutch transliteration and genitive",
+        text: "Poetin reageerde koel op Trumps voorstel. Volgens Poetins woordvoerder is er geen haast.",
+        want: &[(Person, "Vladimir Putin", &["Poetin", "Poetins"]), (Person, "Donald Trump", &["Trumps"])],
+        not: &[],
+    },
+    Case {
+        name: "english possessive, straight and curly",
+        text: "Trump's aides and Putin’s spokesman traded barbs on Monday.",
+        want: &[(Person, "Donald Trump", &["Trump"]), (Person, "Vladimir Putin", &["Putin"])],
+        not: &[],
+    },
+    Case {
+        name: "demonyms are mentions of the country",
+        text: "De Russen zijn boos. Russische diplomaten en het Russisch ministerie zwegen, Rusland ook.",
+        want: &[(Country, "Russia", &["Russen", "Russische", "Russisch", "Rusland"])],
+        not: &[],
+    },
+    Case {
+        name: "hyphenated compounds match by part",
+        text: "Op de G20-top en de APEC-top sprak men over het Noord-Koreaanse programma en de Trump-regering.",
+        want: &[
+            (Event, "G20", &["G20-top"]),
+            (Event, "APEC", &["APEC-top"]),
+            (Country, "North Korea", &["Noord-Koreaanse"]),
+            (Person, "Donald Trump", &["Trump"]),
+        ],
+        not: &["South Korea"],
+    },
+    Case {
+        name: "abbreviations and adjectives for the United States",
+        text: "De VS en Amerikaanse bondgenoten reageerden. In the U.S., officials said the US would respond.",
+        want: &[(Country, "United States", &["VS", "Amerikaanse", "U.S.", "US"])],
+        not: &[],
+    },
+    Case {
+        name: "the pronoun us is no country",
+        text: "Let us hope they call us soon, she said.",
+        want: &[],
+        not: &["United States"],
+    },
+    Case {
+        name: "common words in lower case are not entities",
+        text: "We may roast a turkey in May, and chad is a paper scrap; jordan almonds are sweet.",
+        want: &[],
+        not: &["Turkey", "Chad", "Jordan", "Theresa May"],
+    },
+    Case {
+        name: "capitalised country names that are common words",
+        text: "Turkey and Chad signed a treaty with Jordan.",
+        want: &[(Country, "Turkey", &["Turkey"]), (Country, "Chad", &["Chad"]), (Country, "Jordan", &["Jordan"])],
+        not: &[],
+    },
+    Case {
+        name: "surname after full name, given name of a Chinese leader",
+        text: "Xi Jinping landde in Moskou. Jinping werd er ontvangen door Vladimir Poetin.",
+        want: &[(Person, "Xi Jinping", &["Xi Jinping", "Jinping"]), (Person, "Vladimir Putin", &["Vladimir Poetin"])],
+        not: &[],
+    },
+    Case {
+        name: "partial alias without the full name is nothing",
+        text: "Kim won the tennis final in straight sets.",
+        want: &[],
+        not: &["Kim Jong-un"],
+    },
+    Case {
+        name: "diacritics are folded",
+        text: "Erdogan en Erdoğan zijn dezelfde man; hij bezocht Syrië en Syrie.",
+        want: &[(Person, "Recep Tayyip Erdoğan", &["Erdogan", "Erdoğan"]), (Country, "Syria", &["Syrië", "Syrie"])],
+        not: &[],
+    },
+    Case {
+        name: "unknown name after a title becomes a person",
+        text: "De Filipijnse minister van Defensie Gilberto Santos sprak dinsdag met premier Jan Verhoeven. Santos was tevreden.",
+        want: &[
+            (Person, "Gilberto Santos", &["Gilberto Santos", "Santos"]),
+            (Person, "Jan Verhoeven", &["Jan Verhoeven"]),
+            (Country, "Philippines", &["Filipijnse"]),
+        ],
+        not: &[],
+    },
+    Case {
+        name: "organizations, seats of government and media",
+        text: "Het Witte Huis en het Kremlin reageerden op Fox News en in De Standaard; de NAVO en de VN zwegen.",
+        want: &[
+            (Organization, "White House", &["Witte Huis"]),
+            (Organization, "Kremlin", &["Kremlin"]),
+            (Organization, "Fox News", &["Fox News"]),
+            (Organization, "NATO", &["NAVO"]),
+            (Organization, "United Nations", &["VN"]),
+        ],
+        not: &[],
+    },
+    Case {
+        name: "places and regions",
+        text: "Na Hamburg reist de delegatie door Azië en het Midden-Oosten.",
+        want: &[(Location, "Hamburg", &["Hamburg"]), (Location, "Asia", &["Azië"]), (Location, "Middle East", &["Midden-Oosten"])],
+        not: &[],
+    },
+    Case {
+        name: "the Dutch word van is not a Turkish city",
+        text: "Van de twintig landen stemden er drie tegen.",
+        want: &[],
+        not: &["Van"],
+    },
+    Case {
+        name: "longest match wins over the first name Frans",
+        text: "Frans Timmermans sprak Frans met de Franse president.",
+        want: &[(Person, "Frans Timmermans", &["Frans Timmermans"]), (Country, "France", &["Franse"])],
+        not: &[],
+    },
+    Case {
+        name: "headline in capitals",
+        text: "TRUMP EN POETIN PRATEN IN HELSINKI\n\nDe twee leiders spraken twee uur.",
+        want: &[(Person, "Donald Trump", &["TRUMP"]), (Person, "Vladimir Putin", &["POETIN"])],
+        not: &[],
+    },
+];
+
+fn check(doc: &Document, text: &str, case: &Case) {
+    for (ty, name, forms) in case.want {
+        let e = doc.entity_named(name).unwrap_or_else(|| {
+            panic!(
+                "[{}] {name} not found in {:?}",
+                case.name,
+                doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
+        });
+        assert_eq!(e.kind, *ty, "[{}] type of {name}", case.name);
+        for f in *forms {
+            assert!(
+                e.mentions.iter().any(|m| m.text == *f),
+                "[{}] {name}: no mention {f:?} in {:?}",
+                case.name,
+                e.mentions
+            );
+        }
+    }
+    for name in case.not {
+        assert!(doc.entity_named(name).is_none(), "[{}] {name} must not be found", case.name);
+    }
+    for e in &doc.entities {
+        for m in &e.mentions {
+            assert_eq!(&text[m.start..m.end], m.text, "[{}] offsets", case.name);
+        }
+    }
+}
+
+#[test]
+fn entity_cases() {
+    let ex = Extractor::new();
+    for case in CASES {
+        let doc = ex.extract(case.text);
+        check(&doc, case.text, case);
+    }
+}
+
+#[test]
+fn one_entity_per_thing_in_mention_order() {
+    let ex = Extractor::new();
+    let text = "Donald Trump arriveerde. Trump zei dat Trumps team klaar is.";
+    let doc = ex.extract(text);
+    let trumps: Vec<_> = doc.entities.iter().filter(|e| e.name == "Donald Trump").collect();
+    assert_eq!(trumps.len(), 1);
+    assert_eq!(trumps[0].mentions.len(), 3);
+    assert!(trumps[0].mentions.windows(2).all(|w| w[0].start < w[1].start));
+}
+
+#[test]
+fn language_detection_and_override() {
+    let ex = Extractor::new();
+    assert_eq!(ex.extract("De president heeft gezegd dat hij komt.").lang, Lang::Nl);
+    assert_eq!(ex.extract("The president said that he will come.").lang, Lang::En);
+    assert_eq!(
+        ex.extract_with("The president said that he will come.", Some(Lang::Nl), None).lang,
+        Lang::Nl
+    );
+}
+
+#[test]
+fn date_line_and_caller_date() {
+    let ex = Extractor::new();
+    let doc = ex.extract(" date 2017-11 Trump: \"Ik zal Poetin wellicht ontmoeten\"");
+    assert_eq!(doc.date.map(|d| d.to_string()).as_deref(), Some("2017-11"));
+    // the date line is not text: no entity starts inside it
+    assert!(doc.entities.iter().all(|e| e.mentions.iter().all(|m| m.start >= 13)));
+    let d = "2019-06-02".parse().ok();
+    assert_eq!(ex.extract_with("Trump spreekt.", None, d).date, d);
+}
+
+#[test]
+fn mentions_carry_sentence_indices() {
+    let ex = Extractor::new();
+    let doc = ex.extract("Merkel reist af. Dhr. Rutte blijft thuis. Macron ook.");
+    let s = |n: &str| doc.entity_named(n).map(|e| e.mentions[0].sentence);
+    assert_eq!(s("Angela Merkel"), Some(0));
+    assert_eq!(s("Mark Rutte"), Some(1));
+    assert_eq!(s("Emmanuel Macron"), Some(2));
+}
+
+#[test]
+fn descriptions_resolve_through_dated_posts() {
+    let ex = Extractor::new();
+    let text = "De Amerikaanse president reist naar Japan.";
+    let y2019 = ex.extract_with(text, None, "2019-03".parse().ok());
+    assert!(y2019.entity_named("Donald Trump").is_some());
+    let y2022 = ex.extract_with(text, None, "2022-03".parse().ok());
+    assert!(y2022.entity_named("Joe Biden").is_some());
+    let undated = ex.extract(text);
+    assert!(undated.entities.iter().all(|e| e.kind != Person), "no date, no guess");
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let ex = Extractor::new();
+    let doc = ex.extract(" date 2017-11 Poetin ontmoette Trump in juli in Hamburg.");
+    let v: serde_json::Value = serde_json::to_value(&doc).unwrap();
+    assert_eq!(v["lang"], "nl");
+    assert_eq!(v["date"], "2017-11");
+    let e = &v["entities"][0];
+    for k in ["id", "name", "type", "mentions"] {
+        assert!(!e[k].is_null(), "entity field {k}");
+    }
+    for k in ["start", "end", "text", "sentence"] {
+        assert!(!e["mentions"][0][k].is_null(), "mention field {k}");
+    }
+    let r = &v["relations"][0];
+    for k in [
+        "type", "label", "args", "modality", "tense", "time", "place", "event", "sentence",
+        "evidence", "rule",
+    ] {
+        assert!(r.get(k).is_some(), "relation field {k}");
+    }
+    assert_eq!(r["args"][0]["role"], "participant");
+    // and back
+    let back: gazet::Document = serde_json::from_value(v).unwrap();
+    assert_eq!(back, doc);
+}
