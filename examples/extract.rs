@@ -10,7 +10,8 @@
 //! default output is a readable table of entities and a list of relations; `--json`
 //! prints the JSON document of the output contract instead.
 
-use std::io::Read;
+use std::fmt::Write as _;
+use std::io::{Read, Write as _};
 use std::process::ExitCode;
 
 use gazet::{Date, Document, Extractor, Lang, Modality};
@@ -90,14 +91,16 @@ fn main() -> ExitCode {
         Extractor::new()
     };
     let doc = extractor.extract_with(&text, lang, date);
-    if json {
+    let out = if json {
         match serde_json::to_string_pretty(&doc) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => s + "\n",
             Err(e) => return fail(&format!("cannot serialize: {e}")),
         }
     } else {
-        print_table(&doc, &text);
-    }
+        table(&doc, &text)
+    };
+    // a closed pipe (`| head`) is not an error worth a panic
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     ExitCode::SUCCESS
 }
 
@@ -107,17 +110,20 @@ fn fail(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn print_table(doc: &Document, text: &str) {
-    println!(
+fn table(doc: &Document, text: &str) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
         "language: {}   date: {}",
         doc.lang,
         doc.date.map_or("-".to_string(), |d| d.to_string())
     );
-    println!();
-    println!("ENTITIES ({})", doc.entities.len());
+    let _ = writeln!(o);
+    let _ = writeln!(o, "ENTITIES ({})", doc.entities.len());
     let w_name = doc.entities.iter().map(|e| e.name.chars().count()).max().unwrap_or(4).max(4);
     let w_id = doc.entities.iter().map(|e| e.id.len()).max().unwrap_or(2).max(2);
-    println!("  {:<w_name$}  {:<12}  {:<w_id$}  {:>2}  forms", "name", "type", "id", "n");
+    let _ =
+        writeln!(o, "  {:<w_name$}  {:<12}  {:<w_id$}  {:>2}  forms", "name", "type", "id", "n");
     for e in &doc.entities {
         let mut forms: Vec<&str> = Vec::new();
         for m in &e.mentions {
@@ -125,7 +131,8 @@ fn print_table(doc: &Document, text: &str) {
                 forms.push(&m.text);
             }
         }
-        println!(
+        let _ = writeln!(
+            o,
             "  {:<w_name$}  {:<12}  {:<w_id$}  {:>2}  {}",
             e.name,
             e.kind.as_str(),
@@ -134,8 +141,8 @@ fn print_table(doc: &Document, text: &str) {
             forms.join(", ")
         );
     }
-    println!();
-    println!("RELATIONS ({})", doc.relations.len());
+    let _ = writeln!(o);
+    let _ = writeln!(o, "RELATIONS ({})", doc.relations.len());
     for r in &doc.relations {
         let names: Vec<&str> = r.args.iter().map(|a| doc.name_of(&a.entity)).collect();
         let head = match names.as_slice() {
@@ -180,6 +187,7 @@ fn print_table(doc: &Document, text: &str) {
             String::new()
         };
         let _ = Modality::Asserted;
-        println!("  {head}   [{} · \"{ev}\"{more}]", attrs.join(" · "));
+        let _ = writeln!(o, "  {head}   [{} · \"{ev}\"{more}]", attrs.join(" · "));
     }
+    o
 }

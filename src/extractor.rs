@@ -19,7 +19,7 @@ use crate::{lang, resolve};
 pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[
     ("gazetteers/countries.tsv", include_str!("../gazetteers/countries.tsv")),
     ("gazetteers/regions.tsv", include_str!("../gazetteers/regions.tsv")),
-    // ("gazetteers/places.tsv", include_str!("../gazetteers/places.tsv")),
+    ("gazetteers/places.tsv", include_str!("../gazetteers/places.tsv")),
     ("gazetteers/organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
     ("gazetteers/events.tsv", include_str!("../gazetteers/events.tsv")),
     (

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Generate gazetteers/countries.tsv (format: gazetteers/FORMAT.md).
+
+Inputs, all in this directory:
+  countries.in.tsv  hand-written entities and aliases (+ `skip` lines that drop a CLDR name)
+  demonyms.tsv      hand-written demonyms: <ISO2> <lang> <kind> <forms> [flags]
+  CLDR territory names for en, nl, de, fr, read through Python babel (pinned below).
+
+Usage (from the repository root):
+  pip install babel==2.19.0
+  python3 gazetteers/tools/gen_countries.py            # writes gazetteers/countries.tsv
+  python3 gazetteers/tools/gen_countries.py --check    # exit 1 if the file is out of date
+"""
+import sys
+import unicodedata
+from collections import OrderedDict
+from pathlib import Path
+
+BABEL_VERSION = "2.19.0"
+CLDR_LANGS = ["en", "nl", "de", "fr"]
+LANG_ORDER = ["*", "en", "nl", "de", "fr"]
+KIND_ORDER = ["name", "short", "abbr", "partial", "adj", "people"]
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "countries.tsv"
+
+
+def fold(s):
+    """Matching key: Unicode lower case, accents folded, curly apostrophe = straight."""
+    s = unicodedata.normalize("NFKD", s.replace("\u2019", "'").lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def cldr_usable(form):
+    """CLDR display names that are not running-text names."""
+    bad = ("(", "&", " SAR", "R.A.S.", "Sonderverwaltungsregion", " - ")
+    return form and not any(b in form for b in bad)
+
+
+class Entity:
+    def __init__(self, fields, lineno):
+        self.fields = fields  # the entity line, split
+        self.id = fields[1]
+        self.code = self.id.split(":", 1)[1]
+        self.name = fields[3]
+        self.groups = OrderedDict()  # (lang, kind, flags) -> [forms]
+        self.skips = set()  # (lang, folded form)
+        self.lineno = lineno
+
+    def seen(self, lang, kinds=None):
+        """Folded forms already present for `lang` (or `*`), optionally only some kinds."""
+        out = {fold(self.name)}
+        for (l, k, _f), forms in self.groups.items():
+            if (l == lang or l == "*" or lang == "*") and (kinds is None or k in kinds):
+                out.update(fold(f) for f in forms)
+        return out
+
+    def add(self, lang, kind, forms, flags="", dedupe_kinds=None, front=False):
+        have = self.seen(lang, dedupe_kinds)
+        keep = []
+        for f in forms:
+            k = fold(f)
+            if (k in have and not (flags and f == self.name)) or (lang, k) in self.skips:
+                continue
+            have.add(k)
+            keep.append(f)
+        if keep:
+            group = self.groups.setdefault((lang, kind, flags), [])
+            group[0:0] = keep if front else []
+            group.extend([] if front else keep)
+
+
+def read_tsv(path):
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield n, line.split("\t")
+
+
+def die(msg):
+    sys.exit(f"gen_countries: {msg}")
+
+
+def main():
+    try:
+        import babel
+        from babel import Locale
+    except ImportError:
+        die(f"needs Python babel: pip install babel=={BABEL_VERSION}")
+
+    if babel.__version__ != BABEL_VERSION:
+        die(f"babel {babel.__version__} installed, {BABEL_VERSION} pinned: pip install babel=={BABEL_VERSION}")
+
+    entities, by_code = [], {}
+    for n, f in read_tsv(HERE / "countries.in.tsv"):
+        if f[0] == "entity":
+            e = Entity(f, n)
+            if e.code in by_code:
+                die(f"countries.in.tsv:{n}: duplicate {e.id}")
+            entities.append(e)
+            by_code[e.code] = e
+        elif f[0] == "alias":
+            if not entities:
+                die(f"countries.in.tsv:{n}: alias before entity")
+            flags = f[4] if len(f) > 4 else ""
+            entities[-1].add(f[1], f[2], f[3].split("|"), flags, dedupe_kinds=[f[2]])
+        elif f[0] == "skip":
+            entities[-1].skips.add((f[1], fold(f[2])))
+        else:
+            die(f"countries.in.tsv:{n}: unknown record {f[0]!r}")
+
+    # CLDR names: the common name in each language goes first on that language's `name` line.
+    locales = {l: Locale.parse(l) for l in CLDR_LANGS}
+    for e in entities:
+        for lang in CLDR_LANGS:
+            form = locales[lang].territories.get(e.code, "").replace("\u2019", "'")
+            if cldr_usable(form):
+                e.add(lang, "name", [form], front=True)
+
+    for n, f in read_tsv(HERE / "demonyms.tsv"):
+        if len(f) not in (4, 5) or f[2] not in ("adj", "people"):
+            die(f"demonyms.tsv:{n}: bad line")
+        if f[0] not in by_code:
+            die(f"demonyms.tsv:{n}: unknown country {f[0]}")
+        by_code[f[0]].add(f[1], f[2], f[3].split("|"), f[4] if len(f) == 5 else "", dedupe_kinds=[f[2]])
+
+    out = [
+        "# GENERATED FILE - do not edit by hand.",
+        "# Generated by gazetteers/tools/gen_countries.py from gazetteers/tools/countries.in.tsv,",
+        f"# gazetteers/tools/demonyms.tsv and CLDR territory names (Python babel=={BABEL_VERSION}).",
+        "# Edit the inputs and rerun the generator. Format: gazetteers/FORMAT.md.",
+        "",
+    ]
+    for e in entities:
+        out.append("\t".join(e.fields))
+        keys = sorted(e.groups, key=lambda k: (KIND_ORDER.index(k[1]), LANG_ORDER.index(k[0]), k[2]))
+        for lang, kind, flags in keys:
+            rec = ["alias", lang, kind, "|".join(e.groups[(lang, kind, flags)])]
+            if flags:
+                rec.append(flags)
+            out.append("\t".join(rec))
+        out.append("")
+    text = "\n".join(out)
+
+    if "--check" in sys.argv[1:]:
+        if OUT.read_text(encoding="utf-8") != text:
+            die(f"{OUT} is out of date: rerun gazetteers/tools/gen_countries.py")
+        return
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({len(entities)} entities)")
+
+
+if __name__ == "__main__":
+    main()
