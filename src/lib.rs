@@ -55,7 +55,7 @@
 //! use gazet::Extractor;
 //!
 //! let people = "entity\tperson:eva-jansen\tPERSON\tEva Jansen\nalias\t*\tshort\tJansen\n";
-//! let rules = "lang nl\nrule my/meeting/lunch = meeting: <participant:PERSON> ~4 ^luncht met <participant:PERSON>\n";
+//! let rules = "lang nl\nrule my/meeting/lunch = meeting: <participant:PERSON> ~4 ^luncht ~2 met <participant:PERSON>\n";
 //! let ex = Extractor::builder()
 //!     .gazetteer_str("people.tsv", people)
 //!     .rules_str("my.rules", rules)

@@ -93,14 +93,17 @@ pub(crate) struct Resolved {
     /// Mentions in token order, never overlapping.
     pub mentions: Vec<RMention>,
     pub titles: Vec<TitleHit>,
+    /// Entity index per gazetteer entry.
+    by_entry: HashMap<u32, u32>,
 }
 
 impl Resolved {
     /// The entity index for a gazetteer entry, adding the entity if new.
     pub(crate) fn entity_for(&mut self, g: &Gazetteer, entry: u32) -> u32 {
-        if let Some(i) = self.entities.iter().position(|e| e.key == EntKey::Gaz(entry)) {
-            return i as u32;
+        if let Some(&i) = self.by_entry.get(&entry) {
+            return i;
         }
+        self.by_entry.insert(entry, self.entities.len() as u32);
         let e = &g.entries()[entry as usize];
         self.entities.push(REntity {
             key: EntKey::Gaz(entry),
@@ -348,6 +351,14 @@ pub(crate) fn resolve(
         }
     }
     if !parts.is_empty() {
+        // mention starts per entity, sorted, to find who was mentioned last
+        let mut starts_of: HashMap<u32, Vec<u32>> = HashMap::new();
+        for m in &out.mentions {
+            starts_of.entry(m.ent).or_default().push(m.first);
+        }
+        for v in starts_of.values_mut() {
+            v.sort_unstable();
+        }
         let mut extra = Vec::new();
         for (i, t) in tt.iter().enumerate() {
             if covered[i] || t.kind != TokenKind::Word || !t.is_capitalized() {
@@ -362,18 +373,20 @@ pub(crate) fn resolve(
             let Some(ents) = ents else { continue };
             // glued to a hyphen compound of a longer name ("Jean-Claude") is fine;
             // choose the person mentioned last before this token
-            let ent = ents
-                .iter()
-                .copied()
-                .max_by_key(|&e| {
-                    out.mentions
-                        .iter()
-                        .filter(|m| m.ent == e && (m.first as usize) < i)
-                        .map(|m| m.first as i64)
-                        .max()
-                        .unwrap_or(-1)
-                })
-                .unwrap_or(ents[0]);
+            let ent = if ents.len() == 1 {
+                ents[0]
+            } else {
+                let last_before = |e: u32| {
+                    let starts = starts_of.get(&e).map_or(&[][..], Vec::as_slice);
+                    let k = starts.partition_point(|&f| (f as usize) < i);
+                    if k == 0 {
+                        -1
+                    } else {
+                        i64::from(starts[k - 1])
+                    }
+                };
+                ents.iter().copied().max_by_key(|&e| last_before(e)).unwrap_or(ents[0])
+            };
             extra.push(RMention { first: i as u32, len: 1, ent, kind: MKind::Surname });
         }
         out.mentions.extend(extra);

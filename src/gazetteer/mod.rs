@@ -564,7 +564,7 @@ mod tests {
     #[test]
     fn errors_name_the_place() {
         let cases = [
-            ("entity\tperson:x\tPERSN\tX\n", "t.tsv:1:15: unknown entity type \"PERSN\""),
+            ("entity\tperson:x\tPERSN\tX\n", "t.tsv:1:17: unknown entity type \"PERSN\""),
             ("alias\tnl\tname\tX\n", "t.tsv:1:1: alias line before any entity line"),
             (
                 "entity\tperson:x\tPERSON\tX\nalias\txx\tname\tY\n",

@@ -23,6 +23,9 @@ use super::parse::LangWords;
 
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// How many mentions back a pronoun looks for its person.
+const PRONOUN_LOOKBACK: usize = 60;
+
 /// An entity phrase over tokens `first..last`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Chunk {
@@ -378,27 +381,32 @@ fn resolve_pronoun(c: &ChunkCtx<'_>, res: &Resolved, j: usize, to: usize) -> Opt
         }
     }
     let quoted = c.maps.in_quote[j];
-    // mentions before j, most recent sentence first, first person in that sentence
-    let before: Vec<&RMention> = res
-        .mentions
-        .iter()
-        .filter(|m| {
-            (m.first as usize) < j
-                && res.entities[m.ent as usize].kind == EntityType::Person
-                && c.maps.in_quote[m.first as usize] == quoted
-        })
-        .collect();
-    let last = before.last()?;
-    // the sentence of the most recent one: find its start by scanning back for a
-    // sentence-final token
+    // the most recent person mention before j on the same side of any quotation
+    // (looking back a bounded number of mentions)
+    let idx = res.mentions.partition_point(|m| (m.first as usize) < j);
+    let is_person = |m: &RMention| {
+        res.entities[m.ent as usize].kind == EntityType::Person
+            && c.maps.in_quote[m.first as usize] == quoted
+    };
+    let last_i =
+        (idx.saturating_sub(PRONOUN_LOOKBACK)..idx).rev().find(|&i| is_person(&res.mentions[i]))?;
+    let last = &res.mentions[last_i];
+    // the start of that mention's sentence
     let mut s = last.first as usize;
-    while s > 0 {
+    let floor = s.saturating_sub(300);
+    while s > floor {
         let f = c.toks.norm_at(s - 1);
         if matches!(f, "." | "!" | "?") || tt[s].blankline_before() {
             break;
         }
         s -= 1;
     }
-    let first_in_sentence = before.iter().find(|m| m.first as usize >= s)?;
+    // the first person of that sentence: subjects come first
+    let first_in_sentence = res.mentions[..=last_i]
+        .iter()
+        .rev()
+        .take_while(|m| m.first as usize >= s)
+        .filter(|m| is_person(m))
+        .last()?;
     Some((first_in_sentence.ent, j + 1))
 }

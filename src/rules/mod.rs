@@ -351,10 +351,14 @@ impl Compiled {
             };
             for &(tok, ri) in &trig[ti..t_end] {
                 let rule = &self.rules[ri as usize];
-                let Some(pos) = items.iter().position(|it| matches!(it, Item::Tok(t) if *t == tok))
-                else {
+                // items are in token order: find the trigger's by binary search
+                let pos = items.partition_point(|it| match *it {
+                    Item::Tok(t) => t < tok,
+                    Item::Chunk(c) => chunks[c as usize].last <= tok,
+                });
+                if !matches!(items.get(pos), Some(Item::Tok(t)) if *t == tok) {
                     continue;
-                };
+                }
                 let Some(m) = sc.match_rule(rule, pos) else { continue };
                 self.emit(&mut sc, rule, &m, tok, si, &times, inp.date, &mut raws);
             }
@@ -1102,6 +1106,7 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
     let mut index: HashMap<(RelationType, Vec<String>, Modality, Tense, String), usize> =
         HashMap::new();
+    let mut seen: std::collections::HashSet<(usize, Span)> = std::collections::HashSet::new();
     for r in raws {
         let mut args: Vec<Argument> =
             r.args.iter().map(|&(role, e)| Argument { role, entity: id(e) }).collect();
@@ -1122,7 +1127,7 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
         let ev = Evidence { sentence: r.sentence, span: r.span, rule: r.rule.clone() };
         if let Some(&i) = index.get(&key) {
             let rel: &mut Relation = &mut out[i];
-            if !rel.evidences.iter().any(|e| e.span == ev.span) {
+            if seen.insert((i, ev.span)) {
                 rel.evidences.push(ev);
             }
             if rel.place.is_none() {
@@ -1134,6 +1139,7 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
             continue;
         }
         index.insert(key, out.len());
+        seen.insert((out.len(), r.span));
         out.push(Relation {
             kind: r.kind,
             label: label(r.kind, r.modality, r.tense, r.title.as_deref()),

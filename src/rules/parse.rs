@@ -454,7 +454,7 @@ mod tests {
         let cases = [
             ("rule x = meeting: <participant:ACTOR> ^met\n", "t.rules:1:1: a `lang nl|en` line must come before the first rule"),
             ("lang nl\nrule x = meating: <participant:ACTOR> ^met\n", "t.rules:2:10: unknown relation type \"meating\""),
-            ("lang nl\nrule x = meeting: <participant:ACTR> ^met\n", "t.rules:2:33: unknown type \"ACTR\""),
+            ("lang nl\nrule x = meeting: <participant:ACTR> ^met\n", "t.rules:2:32: unknown type \"ACTR\""),
             ("lang nl\nrule x = meeting: <participant:ACTOR> ^@nope\n", "t.rules:2:39: unknown class \"@nope\""),
             ("lang nl\nrule x = meeting: <participant:ACTOR> ~99 met\n", "t.rules:2:39: invalid gap \"~99\""),
             ("lang nl\nrule x = meeting: met elkaar\n", "t.rules:2:18: a rule needs at least one <role:TYPES> slot"),

@@ -10,6 +10,9 @@
 
 use super::{TokenKind, Tokens};
 
+/// Sentences are cut after this many tokens (news sentences are far shorter).
+pub(crate) const MAX_SENTENCE: usize = 250;
+
 /// A sentence: a range of token indices and the byte span it covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
@@ -78,6 +81,17 @@ pub(crate) fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
     };
     while i < n {
         let t = &toks[i];
+        // an over-long run without a boundary (a list, a table, noise) is cut, at the
+        // last comma or semicolon if there is one, so that no later stage works on an
+        // unbounded sentence
+        if i - first >= MAX_SENTENCE {
+            let cut = (first + MAX_SENTENCE / 2..i)
+                .rev()
+                .find(|&k| matches!(tokens.norm_at(k), "," | ";"))
+                .map_or(i, |k| k + 1);
+            push(&mut out, first, cut);
+            first = cut;
+        }
         // boundaries before token i: blank line, or a line break after an unpunctuated line
         if i > first {
             let prev = &toks[i - 1];
@@ -165,6 +179,16 @@ mod tests {
             sents("Trump reist naar Azië\n\n14u53\nDe president vertrekt vandaag. Hij\nblijft twaalf dagen."),
             ["Trump reist naar Azië", "14u53", "De president vertrekt vandaag.", "Hij\nblijft twaalf dagen."]
         );
+    }
+
+    #[test]
+    fn long_runs_are_cut() {
+        let text = "a, ".repeat(1000);
+        let t = tokenize(&text);
+        let s = split_sentences(&t);
+        assert!(s.len() >= 8);
+        assert!(s.iter().all(|s| (s.last - s.first) as usize <= MAX_SENTENCE));
+        assert!(s.iter().take(s.len() - 1).all(|s| t.norm_at(s.last as usize - 1) == ","));
     }
 
     #[test]
