@@ -420,15 +420,14 @@ impl Compiled {
         // time: the expression nearest to the trigger, in the clause if possible
         let time = times
             .iter()
-            .filter(|t| {
-                !m.covers(t.first) && (t.first as usize) >= scope_a && (t.last as usize) <= scope_b
-            })
+            .filter(|t| (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
             .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
             .copied();
         let mut time_value = None;
         if let Some(t) = time {
             if rule.tense.is_none() {
-                if let Some(it) = t.when.implied_tense() {
+                // "vorige maand" and "next week" decide; "dit jaar" and "today" do not
+                if let Some(it) = t.when.implied_tense().filter(|it| *it != Tense::Present) {
                     if !cues.past || it == Tense::Past {
                         tense = it;
                     }
@@ -696,12 +695,6 @@ struct Match {
     binds: Vec<(Role, Vec<u32>)>,
     first_tok: u32,
     last_tok: u32,
-}
-
-impl Match {
-    fn covers(&self, tok: u32) -> bool {
-        tok >= self.first_tok && tok < self.last_tok
-    }
 }
 
 /// Tokens before a match, and after it, in which cue words count.
