@@ -279,7 +279,15 @@ impl Extractor {
         let date = date.or(line_date);
         let sents = split_sentences(&toks);
         let inner = &*self.inner;
-        let mut res = resolve::resolve(text, &toks, &sents, &inner.gazetteer, &inner.matcher, lang);
+        let mut res = resolve::resolve(
+            text,
+            &toks,
+            &inner.gazetteer,
+            &inner.matcher,
+            &inner.titles,
+            lang,
+            date,
+        );
         let relations = inner.rules.apply(&mut crate::rules::Input {
             text,
             toks: &toks,

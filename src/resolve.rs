@@ -29,9 +29,10 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::matcher::{Matcher, Tag};
+use crate::gazetteer::titles::{title_matches, Titles};
 use crate::gazetteer::{AliasKind, Gazetteer};
-use crate::model::{EntityType, Lang};
-use crate::tokenize::{Sentence, TokenKind, Tokens};
+use crate::model::{Date, EntityType, Lang};
+use crate::tokenize::{TokenKind, Tokens};
 
 /// Where an entity comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -212,12 +213,12 @@ const NOT_NAMES: &[&str] = &[
 pub(crate) fn resolve(
     text: &str,
     toks: &Tokens,
-    sents: &[Sentence],
     g: &Gazetteer,
     m: &Matcher,
+    titles: &Titles,
     lang: Lang,
+    date: Option<Date>,
 ) -> Resolved {
-    let _ = sents;
     let hits = m.find(text, toks);
     let mut out = Resolved::default();
 
@@ -250,6 +251,11 @@ pub(crate) fn resolve(
         cands.push(Cand { first: h.first as u32, len: h.len as u32, entries, title });
     }
     // entries named unambiguously and not partially: anchors for the rest
+    let title_before = |cands: &[Cand], at: u32| -> Option<u16> {
+        let k = cands.partition_point(|c| c.first < at);
+        let prev = cands.get(k.checked_sub(1)?)?;
+        (prev.first + prev.len == at && prev.entries.is_empty()).then_some(prev.title).flatten()
+    };
     let strong: HashSet<u32> = cands
         .iter()
         .filter(|c| c.entries.len() == 1 && c.entries[0].1 != AliasKind::Partial)
@@ -281,9 +287,16 @@ pub(crate) fn resolve(
                 std::cmp::Reverse(*e),
             )
         });
-        let Some(&(e, k, _)) = best else { continue };
+        let Some(&(mut e, k, _)) = best else { continue };
         if k == AliasKind::Partial && !strong.contains(&e) {
-            continue;
+            // "president Assad", "premier Sharif": a title right before a surname
+            // picks the one person who held that post (on the document date)
+            match title_before(&cands, c.first)
+                .and_then(|t| holder_of(g, &c.entries, titles.name(t), date))
+            {
+                Some(x) => e = x,
+                None => continue,
+            }
         }
         chosen.push((c.first, c.len, e, k));
     }
@@ -393,6 +406,31 @@ pub(crate) fn resolve(
     }
     out.mentions.sort_by_key(|m| m.first);
     out
+}
+
+/// The one person among `entries` whose posts match `title` (held on `date`, when
+/// known).
+fn holder_of(
+    g: &Gazetteer,
+    entries: &[(u32, AliasKind, Option<&'static str>)],
+    title: &str,
+    date: Option<Date>,
+) -> Option<u32> {
+    let mut found = None;
+    for &(e, _, _) in entries {
+        let en = &g.entries()[e as usize];
+        let ok = en
+            .posts
+            .iter()
+            .any(|p| title_matches(title, &p.title) && date.is_none_or(|d| p.held_on(d)));
+        if ok {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(e);
+        }
+    }
+    found
 }
 
 /// A capitalised name starting at token `start`: up to five words, with particles and

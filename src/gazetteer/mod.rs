@@ -501,6 +501,10 @@ impl Gazetteer {
         &self.entries
     }
 
+    pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()

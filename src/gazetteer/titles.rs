@@ -87,3 +87,24 @@ impl Titles {
         self.canonical.get(i as usize).map_or("", String::as_str)
     }
 }
+
+/// Whether a title as written matches a post's canonical title: the same, or a
+/// looser word for it ("leader" for a president, "foreign minister" for the US
+/// secretary of state).
+pub(crate) fn title_matches(written: &str, post: &str) -> bool {
+    written == post
+        || matches!(
+            (written, post),
+            ("foreign minister", "secretary of state")
+                | (
+                    "leader",
+                    "president"
+                        | "prime minister"
+                        | "supreme leader"
+                        | "general secretary"
+                        | "chancellor"
+                        | "secretary-general"
+                )
+                | ("president", "general secretary")
+        )
+}

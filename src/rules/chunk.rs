@@ -33,10 +33,14 @@ pub(crate) struct Chunk {
     pub last: u32,
     /// The entity the phrase stands for (index into `Resolved::entities`).
     pub head: u32,
+    /// A second entity, for phrases that stand for a pair ("de twee leiders").
+    pub head2: u32,
     /// Country or organization modifier.
     pub org: u32,
     pub title: Option<u16>,
     pub former: bool,
+    /// A possessive before the title ("zijn minister van Buitenlandse Zaken X").
+    pub possessive: bool,
     pub pronoun: bool,
     pub description: bool,
 }
@@ -89,6 +93,9 @@ pub(crate) struct ChunkCtx<'a> {
     pub titles: &'a Titles,
     pub date: Option<Date>,
     pub maps: &'a TokMaps,
+    /// The participants of the last meeting before this sentence, for "de twee
+    /// leiders", "both leaders".
+    pub last_pair: Option<(u32, u32)>,
 }
 
 /// Builds the entity phrases of tokens `from..to`; may add description mentions to
@@ -106,7 +113,13 @@ pub(crate) fn chunks(
     while i < to {
         let start = i;
         let mut j = i;
-        if j < to && tt[j].kind == TokenKind::Word && c.words.det.contains(c.toks.norm_at(j)) {
+        let mut possessive = false;
+        while j < to
+            && j < start + 3
+            && tt[j].kind == TokenKind::Word
+            && c.words.det.contains(c.toks.norm_at(j))
+        {
+            possessive |= c.words.possessive.contains(c.toks.norm_at(j));
             j += 1;
         }
         let mut org = NONE;
@@ -192,6 +205,25 @@ pub(crate) fn chunks(
                 progressed = true;
             }
         }
+        // "de twee leiders", "both leaders": the last meeting's participants
+        if j == start + usize::from(j > start) && title.is_none() && org == NONE {
+            if let (Some((p, q)), Some(len)) = (c.last_pair, pair_phrase(c, start, to)) {
+                out.push(Chunk {
+                    first: start as u32,
+                    last: (start + len) as u32,
+                    head: p,
+                    head2: q,
+                    org: NONE,
+                    title: None,
+                    former: false,
+                    possessive: false,
+                    pronoun: true,
+                    description: false,
+                });
+                i = start + len;
+                continue;
+            }
+        }
         // head
         let mut chunk = None;
         if j < to {
@@ -208,9 +240,11 @@ pub(crate) fn chunks(
                             first: start as u32,
                             last: m.first + m.len,
                             head: m.ent,
+                            head2: NONE,
                             org,
                             title,
                             former,
+                            possessive,
                             pronoun: false,
                             description: false,
                         });
@@ -227,9 +261,11 @@ pub(crate) fn chunks(
                         first: j as u32,
                         last: end as u32,
                         head: ent,
+                        head2: NONE,
                         org: NONE,
                         title: None,
                         former: false,
+                        possessive: false,
                         pronoun: true,
                         description: false,
                     });
@@ -251,9 +287,11 @@ pub(crate) fn chunks(
                         first: start as u32,
                         last: m.first + m.len,
                         head: m.ent,
+                        head2: NONE,
                         org,
                         title,
                         former,
+                        possessive,
                         pronoun: false,
                         description: false,
                     });
@@ -301,9 +339,11 @@ pub(crate) fn chunks(
                         first: start as u32,
                         last: j as u32,
                         head: ent,
+                        head2: NONE,
                         org,
                         title,
                         former,
+                        possessive,
                         pronoun: false,
                         description: true,
                     });
@@ -311,7 +351,67 @@ pub(crate) fn chunks(
             }
         }
         match chunk {
-            Some(ch) => {
+            Some(mut ch) => {
+                let is_person = res.entities[ch.head as usize].kind == EntityType::Person;
+                // "Antony Blinken (VS)": a country in brackets after a person
+                let last = ch.last as usize;
+                if is_person
+                    && !ch.pronoun
+                    && c.toks.norm_at(last) == "("
+                    && c.toks.norm_at(last + 2) == ")"
+                    && last + 2 < to
+                {
+                    let mi = c.maps.mention_at[last + 1];
+                    if mi != NONE {
+                        let m = res.mentions[mi as usize];
+                        if m.len == 1 && res.entities[m.ent as usize].kind == EntityType::Country {
+                            if ch.org == NONE {
+                                ch.org = m.ent;
+                            }
+                            ch.last = (last + 3) as u32;
+                        }
+                    }
+                }
+                // "zijn Russische ambtgenoot", "his counterpart": the title of the
+                // person named before in the sentence
+                if let Some(t) = ch.title {
+                    if c.titles.name(t) == "counterpart" {
+                        ch.title = out
+                            .iter()
+                            .rev()
+                            .find_map(|o| o.title.filter(|x| c.titles.name(*x) != "counterpart"));
+                    }
+                }
+                // "de ministers van Buitenlandse Zaken Antony Blinken (VS) en Sergey
+                // Lavrov (Rusland)": a coordinated person shares the title
+                if is_person && ch.title.is_none() && start >= 1 {
+                    if let Some(prev) = out.last() {
+                        let between = c.toks.norm_at(start.saturating_sub(1));
+                        if prev.last as usize + 1 == start
+                            && c.words.coord.contains(between)
+                            && prev.title.is_some()
+                            && res.entities[prev.head as usize].kind == EntityType::Person
+                        {
+                            ch.title = prev.title;
+                            ch.possessive |= prev.possessive;
+                        }
+                    }
+                }
+                // "zijn minister van Buitenlandse Zaken Rex Tillerson": a post relative
+                // to a leader named before; the gazetteer's dated post gives the country
+                if is_person && ch.possessive && ch.org == NONE && !ch.pronoun {
+                    if let (Some(t), Some(d), crate::resolve::EntKey::Gaz(e)) =
+                        (ch.title, c.date, res.entities[ch.head as usize].key)
+                    {
+                        let title = c.titles.name(t);
+                        let post = c.g.entries()[e as usize].posts.iter().find(|p| {
+                            crate::gazetteer::titles::title_matches(title, &p.title) && p.held_on(d)
+                        });
+                        if let Some(ix) = post.and_then(|p| c.g.index_of(&p.org)) {
+                            ch.org = res.entity_for(c.g, ix as u32);
+                        }
+                    }
+                }
                 out.push(ch);
                 i = ch.last as usize;
             }
@@ -329,8 +429,11 @@ pub(crate) fn holder(c: &ChunkCtx<'_>, org: &str, title: &str) -> Option<u32> {
         if e.kind != EntityType::Person {
             continue;
         }
-        if e.posts.iter().any(|p| p.org == org && title_matches(title, &p.title) && p.held_on(date))
-        {
+        if e.posts.iter().any(|p| {
+            p.org == org
+                && crate::gazetteer::titles::title_matches(title, &p.title)
+                && p.held_on(date)
+        }) {
             if found.is_some() {
                 return None;
             }
@@ -338,25 +441,6 @@ pub(crate) fn holder(c: &ChunkCtx<'_>, org: &str, title: &str) -> Option<u32> {
         }
     }
     found
-}
-
-/// Whether a title as written matches a post's canonical title.
-pub(crate) fn title_matches(written: &str, post: &str) -> bool {
-    written == post
-        || matches!(
-            (written, post),
-            ("foreign minister", "secretary of state")
-                | (
-                    "leader",
-                    "president"
-                        | "prime minister"
-                        | "supreme leader"
-                        | "general secretary"
-                        | "chancellor"
-                        | "secretary-general"
-                )
-                | ("president", "general secretary")
-        )
 }
 
 /// The entity a pronoun at `j` stands for, and where its phrase ends: a parenthesis
@@ -409,4 +493,32 @@ fn resolve_pronoun(c: &ChunkCtx<'_>, res: &Resolved, j: usize, to: usize) -> Opt
         .filter(|m| is_person(m))
         .last()?;
     Some((first_in_sentence.ent, j + 1))
+}
+
+/// Words that make a phrase stand for the two parties of the last meeting.
+const PAIR_PHRASES: &[&[&str]] = &[
+    &["twee", "leiders"],
+    &["beide", "leiders"],
+    &["twee", "presidenten"],
+    &["beide", "presidenten"],
+    &["twee", "staatshoofden"],
+    &["beide", "staatshoofden"],
+    &["twee", "wereldleiders"],
+    &["twee", "mannen"],
+    &["two", "leaders"],
+    &["both", "leaders"],
+    &["two", "presidents"],
+    &["both", "presidents"],
+    &["two", "men"],
+    &["pair"],
+];
+
+/// The length of a pair phrase starting at `at` (after its determiner), if any.
+fn pair_phrase(c: &ChunkCtx<'_>, at: usize, to: usize) -> Option<usize> {
+    let skip = usize::from(c.words.det.contains(c.toks.norm_at(at)));
+    let from = at + skip;
+    PAIR_PHRASES.iter().find_map(|p| {
+        let ok = p.iter().enumerate().all(|(k, w)| from + k < to && c.toks.norm_at(from + k) == *w);
+        ok.then_some(skip + p.len())
+    })
 }

@@ -277,13 +277,14 @@ impl Compiled {
         let trig = self.triggers(toks, inp.lang);
         let maps = chunk::tok_maps(toks, inp.res);
         let quote_len = quote_lengths(toks, &maps.in_quote);
-        let ctx = ChunkCtx {
+        let mut ctx = ChunkCtx {
             toks,
             words,
             g: inp.gazetteer,
             titles: inp.titles,
             date: inp.date,
             maps: &maps,
+            last_pair: None,
         };
         let mut raws: Vec<Raw> = Vec::new();
         let mut added: Vec<RMention> = Vec::new();
@@ -304,6 +305,11 @@ impl Compiled {
                 ti = t_end;
                 continue;
             }
+            ctx.last_pair = raws
+                .iter()
+                .rev()
+                .find(|r| r.kind == RelationType::Meeting && r.args.len() == 2)
+                .map(|r| (r.args[0].1, r.args[1].1));
             let chunks = chunk::chunks(&ctx, inp.res, a, b, &mut added);
             // positions from phrases
             for ch in &chunks {
@@ -446,6 +452,15 @@ impl Compiled {
             let span = tok_span(sc.toks, t.first, t.last);
             time_value = Some((span, resolved.map(|r| r.2).unwrap_or_default()));
         }
+        // "ontmoeten elkaar woensdag", "meets Putin on Wednesday": a weekday with a
+        // present-tense verb is the coming one
+        if tense == Tense::Present
+            && !cues.past
+            && rule.tense.is_none()
+            && time.is_some_and(|t| matches!(t.when, time::When::Weekday(_)))
+        {
+            tense = Tense::Future;
+        }
         if modality == Modality::Asserted && tense == Tense::Future && rule.modality.is_none() {
             modality = Modality::Planned;
         }
@@ -453,7 +468,7 @@ impl Compiled {
         let args_ents: Vec<u32> = m
             .binds
             .iter()
-            .flat_map(|(_, v)| v.iter().map(|&c| sc.chunks[c as usize].head))
+            .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
             .collect();
         let mut place = None;
         let mut event = None;
@@ -486,7 +501,7 @@ impl Compiled {
         let order = role_order(rule.kind);
         let mut groups: Vec<(Role, Vec<u32>)> = Vec::new();
         for (role, cs) in &m.binds {
-            let ents: Vec<u32> = cs.iter().map(|&c| sc.chunks[c as usize].head).collect();
+            let ents: Vec<u32> = cs.iter().flat_map(|&c| heads(&sc.chunks[c as usize])).collect();
             groups.push((*role, ents));
         }
         let evidence = tok_span(sc.toks, m.first_tok, m.last_tok);
@@ -591,6 +606,11 @@ impl Compiled {
 /// spell out ("in Vietnam", "op de top").
 fn is_agent(r: Role) -> bool {
     matches!(r, Role::Participant | Role::Helper | Role::Visitor | Role::Speaker | Role::Party)
+}
+
+/// The entities a phrase stands for: its head, and a second one for pairs.
+fn heads(c: &Chunk) -> impl Iterator<Item = u32> {
+    std::iter::once(c.head).chain((c.head2 != NONE).then_some(c.head2))
 }
 
 /// Roles of each relation type, in the inventory's order.
@@ -725,18 +745,25 @@ impl<'a> SentCtx<'a> {
     fn is_boundary(&self, k: usize) -> bool {
         match self.items.get(k) {
             Some(Item::Tok(t)) => {
-                let f = self.toks.norm_at(*t as usize);
-                matches!(f, ";" | ":") || self.words.clause.contains(f)
+                let t = *t as usize;
+                let f = self.toks.norm_at(t);
+                // the quotation marks around a quoted clause (not around a word)
+                let long_quote = self.toks.get(t).is_some_and(|x| x.kind == TokenKind::Quote)
+                    && self.quote_len.get(t).is_some_and(|&n| n > 4);
+                long_quote || matches!(f, ";" | ":") || self.words.clause.contains(f)
             }
             _ => false,
         }
     }
 
-    /// Whether item k is skipped without counting (quotation marks).
+    /// Whether item k is skipped without counting: quotation marks around a word
+    /// or two ("wellicht"); those around a quoted clause are boundaries.
     fn is_free(&self, k: usize) -> bool {
         match self.items.get(k) {
             Some(Item::Tok(t)) => {
-                self.toks.get(*t as usize).is_some_and(|x| x.kind == TokenKind::Quote)
+                let t = *t as usize;
+                self.toks.get(t).is_some_and(|x| x.kind == TokenKind::Quote)
+                    && self.quote_len.get(t).is_some_and(|&n| n <= 4)
             }
             _ => false,
         }

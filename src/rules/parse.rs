@@ -101,6 +101,7 @@ pub(crate) struct LangWords {
     pub relative: WordSet,
     pub of: WordSet,
     pub prep: WordSet,
+    pub possessive: WordSet,
 }
 
 impl LangWords {
@@ -116,6 +117,7 @@ impl LangWords {
         self.relative.extend(&o.relative);
         self.of.extend(&o.of);
         self.prep.extend(&o.prep);
+        self.possessive.extend(&o.possessive);
     }
 }
 
@@ -159,7 +161,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 })?);
             }
             "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative"
-            | "of" | "prep" => {
+            | "of" | "prep" | "possessive" => {
                 let (name, list, list_col) = if matches!(kw, "class" | "cue") {
                     let (n, l) = rest.split_once('=').ok_or_else(|| {
                         Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col))
@@ -209,6 +211,10 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                     "coord" => words.coord.extend(&ws),
                     "relative" => words.relative.extend(&ws),
                     "prep" => words.prep.extend(&ws),
+                    "possessive" => {
+                        words.possessive.extend(&ws);
+                        words.det.extend(&ws);
+                    }
                     _ => words.of.extend(&ws),
                 }
             }
@@ -226,7 +232,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 pending_rules.push(rule);
             }
             other => {
-                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, speaker, det, coord, relative, of, prep or rule"), at(indent)));
+                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, speaker, det, possessive, coord, relative, of, prep or rule"), at(indent)));
             }
         }
     }
