@@ -310,6 +310,13 @@ pub(crate) fn resolve(
         out.mentions.push(RMention { first: f, len: l, ent, kind: MKind::Alias(k) });
     }
 
+    // titles are never part of a name
+    for th in &out.titles {
+        let (a, b) = (th.first as usize, (th.first + th.len) as usize);
+        if let Some(c) = covered.get_mut(a..b) {
+            c.fill(true);
+        }
+    }
     // 3. names after titles
     let mut locals: HashMap<String, u32> = HashMap::new();
     for th in out.titles.clone() {
@@ -446,8 +453,10 @@ fn name_after(toks: &Tokens, covered: &[bool], start: usize) -> Option<(usize, u
             break;
         }
         let f = toks.norm_of(t);
+        let after_hyphen =
+            last_word.is_some() && !t.space_before() && j > 0 && toks.norm_at(j - 1) == "-";
         if t.kind == TokenKind::Word
-            && t.is_capitalized()
+            && (t.is_capitalized() || after_hyphen)
             && !NOT_NAMES.contains(&f)
             && !(t.is_all_caps() && f.len() <= 3 && words == 0)
         {
@@ -466,7 +475,7 @@ fn name_after(toks: &Tokens, covered: &[bool], start: usize) -> Option<(usize, u
         if last_word == Some(j.wrapping_sub(1))
             && f == "-"
             && !t.space_before()
-            && tt.get(j + 1).is_some_and(|n| !n.space_before() && n.is_capitalized())
+            && tt.get(j + 1).is_some_and(|n| !n.space_before() && n.kind == TokenKind::Word)
         {
             j += 1;
             continue;
