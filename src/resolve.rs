@@ -116,6 +116,51 @@ impl Resolved {
     }
 }
 
+/// Capitalised words of job titles that are not in the title list: they end the
+/// title part before a name.
+const JOB_WORDS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "officer",
+    "director",
+    "secretary",
+    "minister",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "commissioner",
+    "general",
+    "attorney",
+    "deputy",
+    "chief",
+    "special",
+    "senior",
+    "national",
+    "security",
+    "affairs",
+    "state",
+    "defense",
+    "defence",
+    "foreign",
+    "scientific",
+    "medical",
+    "adviseur",
+    "directeur",
+    "gezant",
+    "ambassadeur",
+    "commissaris",
+    "staatssecretaris",
+    "zaken",
+    "buitenlandse",
+    "binnenlandse",
+    "defensie",
+    "justitie",
+    "financien",
+    "handel",
+    "economische",
+];
+
 /// Lower-case words that may stand inside a name ("Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
     "van", "de", "der", "den", "von", "bin", "al", "el", "le", "la", "du", "da", "di", "dos",
@@ -442,7 +487,7 @@ fn holder_of(
 
 /// A capitalised name starting at token `start`: up to five words, with particles and
 /// hyphens inside. Returns (first token, token count).
-fn name_after(toks: &Tokens, covered: &[bool], start: usize) -> Option<(usize, usize)> {
+fn name_after(toks: &Tokens, covered: &[bool], mut start: usize) -> Option<(usize, usize)> {
     let tt = toks.tokens();
     let mut j = start;
     let mut last_word = None;
@@ -455,6 +500,15 @@ fn name_after(toks: &Tokens, covered: &[bool], start: usize) -> Option<(usize, u
         let f = toks.norm_of(t);
         let after_hyphen =
             last_word.is_some() && !t.space_before() && j > 0 && toks.norm_at(j - 1) == "-";
+        // "Chief Scientific Adviser Patrick Vallance": job words end a title, the
+        // name starts after them
+        if t.kind == TokenKind::Word && t.is_capitalized() && JOB_WORDS.contains(&f) {
+            start = j + 1;
+            last_word = None;
+            words = 0;
+            j += 1;
+            continue;
+        }
         if t.kind == TokenKind::Word
             && (t.is_capitalized() || after_hyphen)
             && !NOT_NAMES.contains(&f)

@@ -380,6 +380,10 @@ pub(crate) fn chunks(
                             .iter()
                             .rev()
                             .find_map(|o| o.title.filter(|x| c.titles.name(*x) != "counterpart"));
+                        // no title before it: the person's own post with that country
+                        if ch.title.is_none() && ch.org != NONE {
+                            ch.title = post_title(c, res, ch.head, ch.org);
+                        }
                     }
                 }
                 // "de ministers van Buitenlandse Zaken Antony Blinken (VS) en Sergey
@@ -521,4 +525,16 @@ fn pair_phrase(c: &ChunkCtx<'_>, at: usize, to: usize) -> Option<usize> {
         let ok = p.iter().enumerate().all(|(k, w)| from + k < to && c.toks.norm_at(from + k) == *w);
         ok.then_some(skip + p.len())
     })
+}
+
+/// The canonical title (as a title index) of a post that `person` held with `org` on
+/// the document date, if the gazetteer knows one and the title list has it.
+fn post_title(c: &ChunkCtx<'_>, res: &Resolved, person: u32, org: u32) -> Option<u16> {
+    let (crate::resolve::EntKey::Gaz(e), Some(d)) = (res.entities[person as usize].key, c.date)
+    else {
+        return None;
+    };
+    let org_id = &res.entities[org as usize].id;
+    let post = c.g.entries()[e as usize].posts.iter().find(|p| &p.org == org_id && p.held_on(d))?;
+    c.titles.canonical.iter().position(|t| *t == post.title).map(|i| i as u16)
 }
