@@ -23,7 +23,30 @@ impl fmt::Display for Location {
 }
 
 impl Location {
+    /// The location of byte `at` of a line: its 1-based number, its text and the byte
+    /// offset where it starts in the file. Costs nothing beyond the line itself, so
+    /// parsers can record locations for every record.
+    pub(crate) fn in_line(
+        file: &Arc<str>,
+        line: usize,
+        text: &str,
+        line_start: usize,
+        at: usize,
+    ) -> Location {
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        Location {
+            file: file.clone(),
+            offset: line_start + at,
+            line,
+            column: text[..at].chars().count() + 1,
+        }
+    }
+
     /// The location of byte `offset` of `source`, a file named `file`.
+    #[cfg(test)]
     pub(crate) fn of(file: &Arc<str>, source: &str, offset: usize) -> Location {
         let mut offset = offset.min(source.len());
         while !source.is_char_boundary(offset) {

@@ -283,7 +283,11 @@ pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<Time
         }
         if found.is_none() {
             found = match (lang, f) {
-                (Lang::Nl, "vandaag") | (Lang::En, "today") => Some((i + 1, When::DayOffset(0))),
+                (
+                    Lang::Nl,
+                    "vandaag" | "vanmiddag" | "vanavond" | "vanochtend" | "vanmorgen" | "vannacht",
+                )
+                | (Lang::En, "today" | "tonight") => Some((i + 1, When::DayOffset(0))),
                 (Lang::Nl, "gisteren") | (Lang::En, "yesterday") => {
                     Some((i + 1, When::DayOffset(-1)))
                 }

@@ -90,6 +90,19 @@ impl Matcher {
         for (tag, a, etype) in entry_aliases.chain(title_aliases) {
             {
                 let mut forms = vec![a.form.clone()];
+                // "Mohammad Javad Zarif" is also "Javad Zarif", "Recep Tayyip Erdoğan"
+                // also "Tayyip Erdoğan": the last two words of a long person name
+                if etype == Some(EntityType::Person) && a.kind == AliasKind::Name {
+                    let words: Vec<&str> = a.form.split_whitespace().collect();
+                    if words.len() >= 3 {
+                        let tail = &words[words.len() - 2..];
+                        if tail[0].chars().next().is_some_and(char::is_uppercase)
+                            && tail[0].chars().count() > 2
+                        {
+                            forms.push(tail.join(" "));
+                        }
+                    }
+                }
                 let inflect = !a.no_inflection
                     && matches!(a.kind, AliasKind::Name | AliasKind::Short)
                     && matches!(a.lang, None | Some("nl"))

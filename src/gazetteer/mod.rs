@@ -200,7 +200,8 @@ impl Gazetteer {
         let file: Arc<str> = Arc::from(file);
         let mut offset = 0usize;
         let mut current: Option<usize> = None;
-        for raw in source.split_inclusive('\n') {
+        for (line_no, raw) in source.split_inclusive('\n').enumerate() {
+            let line_no = line_no + 1;
             let line_start = offset;
             offset += raw.len();
             let line = raw.trim_end_matches(['\n', '\r']);
@@ -209,7 +210,13 @@ impl Gazetteer {
             }
             let fields = split_fields(line);
             let loc = |field: usize| {
-                Location::of(&file, source, line_start + fields.get(field).map_or(0, |f| f.0))
+                Location::in_line(
+                    &file,
+                    line_no,
+                    raw,
+                    line_start,
+                    fields.get(field).map_or(0, |f| f.0),
+                )
             };
             let get = |i: usize| fields.get(i).map(|f| f.1);
             match get(0) {
@@ -366,7 +373,7 @@ impl Gazetteer {
                             let col = fields.get(3).map_or(0, |x| x.0) + local;
                             return Err(Error::gazetteer(
                                 "empty alias form",
-                                Location::of(&file, source, line_start + col),
+                                Location::in_line(&file, line_no, raw, line_start, col),
                             ));
                         }
                         local += form.len() + 1;

@@ -28,7 +28,7 @@ impl Titles {
     pub(crate) fn add_source(&mut self, file: &str, source: &str) -> Result<(), Error> {
         let file: Arc<str> = Arc::from(file);
         let mut offset = 0usize;
-        for raw in source.split_inclusive('\n') {
+        for (line_no, raw) in source.split_inclusive('\n').enumerate() {
             let start = offset;
             offset += raw.len();
             let line = raw.trim_end_matches(['\n', '\r']);
@@ -38,7 +38,7 @@ impl Titles {
             let f: Vec<&str> = line.split('\t').collect();
             let at = |i: usize| {
                 let col: usize = f.iter().take(i).map(|x| x.len() + 1).sum();
-                Location::of(&file, source, start + col)
+                Location::in_line(&file, line_no + 1, raw, start, col)
             };
             if f.len() != 3 {
                 return Err(Error::gazetteer(

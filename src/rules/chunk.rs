@@ -205,9 +205,18 @@ pub(crate) fn chunks(
                 progressed = true;
             }
         }
-        // "de twee leiders", "both leaders": the last meeting's participants
+        // "de twee leiders", "both leaders", and "ze zullen", "they": the last
+        // meeting's participants
         if j == start + usize::from(j > start) && title.is_none() && org == NONE {
-            if let (Some((p, q)), Some(len)) = (c.last_pair, pair_phrase(c, start, to)) {
+            let plural = (j == start && c.words.plural.contains(c.toks.norm_at(start)) && {
+                // Dutch "zij"/"ze" is plural before a plural verb ("zij hebben")
+                let next = c.toks.norm_at(start + 1);
+                c.words.plural_verb.is_empty() || c.words.plural_verb.contains(next)
+            })
+            .then_some(1);
+            if let (Some((p, q)), Some(len)) =
+                (c.last_pair, plural.or_else(|| pair_phrase(c, start, to)))
+            {
                 out.push(Chunk {
                     first: start as u32,
                     last: (start + len) as u32,

@@ -102,6 +102,8 @@ pub(crate) struct LangWords {
     pub of: WordSet,
     pub prep: WordSet,
     pub possessive: WordSet,
+    pub plural: WordSet,
+    pub plural_verb: WordSet,
 }
 
 impl LangWords {
@@ -118,6 +120,8 @@ impl LangWords {
         self.of.extend(&o.of);
         self.prep.extend(&o.prep);
         self.possessive.extend(&o.possessive);
+        self.plural.extend(&o.plural);
+        self.plural_verb.extend(&o.plural_verb);
     }
 }
 
@@ -135,7 +139,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
     let mut words = LangWords::default();
     let mut offset = 0usize;
     let mut pending_rules: Vec<Rule> = Vec::new();
-    for raw in src.split_inclusive('\n') {
+    for (line_no, raw) in src.split_inclusive('\n').enumerate() {
         let ls = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -144,7 +148,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
             continue;
         }
         let indent = line.len() - body.len();
-        let at = |col: usize| Location::of(&file, src, ls + col);
+        let at = |col: usize| Location::in_line(&file, line_no + 1, raw, ls, col);
         let (kw, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
         let rest_col = indent
             + kw.len()
@@ -161,7 +165,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 })?);
             }
             "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative"
-            | "of" | "prep" | "possessive" => {
+            | "of" | "prep" | "possessive" | "plural" | "plural-verb" => {
                 let (name, list, list_col) = if matches!(kw, "class" | "cue") {
                     let (n, l) = rest.split_once('=').ok_or_else(|| {
                         Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col))
@@ -211,6 +215,8 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                     "coord" => words.coord.extend(&ws),
                     "relative" => words.relative.extend(&ws),
                     "prep" => words.prep.extend(&ws),
+                    "plural" => words.plural.extend(&ws),
+                    "plural-verb" => words.plural_verb.extend(&ws),
                     "possessive" => {
                         words.possessive.extend(&ws);
                         words.det.extend(&ws);
@@ -232,7 +238,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 pending_rules.push(rule);
             }
             other => {
-                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, speaker, det, possessive, coord, relative, of, prep or rule"), at(indent)));
+                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, plural, plural-verb, speaker, det, possessive, coord, relative, of, prep or rule"), at(indent)));
             }
         }
     }
