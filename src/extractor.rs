@@ -114,7 +114,8 @@ impl ExtractorBuilder {
     }
 
     /// Whether the embedded rule files are loaded. Default: yes (with the
-    /// `embedded-data` feature).
+    /// `embedded-data` feature). With no rule files at all the relation layer is
+    /// off: documents have entities and no relations.
     pub fn default_rules(&mut self, yes: bool) -> &mut ExtractorBuilder {
         self.default_rules = yes;
         self

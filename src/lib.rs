@@ -115,6 +115,7 @@
 
 mod error;
 mod extractor;
+mod fxhash;
 pub mod gazetteer;
 mod lang;
 pub mod model;

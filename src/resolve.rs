@@ -26,7 +26,7 @@
 //! assert_eq!(jansen.mentions.len(), 2);
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::gazetteer::matcher::{Matcher, Tag};
 use crate::gazetteer::titles::{title_matches, Titles};
@@ -264,26 +264,28 @@ pub(crate) fn resolve(
     lang: Lang,
     date: Option<Date>,
 ) -> Resolved {
-    let hits = m.find(text, toks);
+    let (hits, tbuf) = m.find(text, toks);
     let mut out = Resolved::default();
 
-    // 1. per hit: entity candidates (entry, alias kind) or a title
+    // 1. per hit: entity candidates (entry, alias kind) or a title; candidates of
+    // all hits share one buffer
     struct Cand {
         first: u32,
         len: u32,
-        entries: Vec<(u32, AliasKind, Option<&'static str>)>,
+        entries: std::ops::Range<usize>,
         title: Option<u16>,
     }
+    let mut ebuf: Vec<(u32, AliasKind, Option<&'static str>)> = Vec::with_capacity(hits.len());
     let mut cands: Vec<Cand> = Vec::with_capacity(hits.len());
     for h in &hits {
-        let mut entries = Vec::new();
+        let e0 = ebuf.len();
         let mut title = None;
-        for &ti in &h.targets {
+        for &ti in &tbuf[h.targets.start as usize..h.targets.end as usize] {
             let t = m.target(ti);
             match t.tag {
                 Tag::Entry(e) => {
-                    if !entries.iter().any(|x: &(u32, AliasKind, Option<&str>)| x.0 == e) {
-                        entries.push((e, t.kind, t.lang));
+                    if !ebuf[e0..].iter().any(|x| x.0 == e) {
+                        ebuf.push((e, t.kind, t.lang));
                     }
                 }
                 Tag::Title(x) => {
@@ -293,7 +295,12 @@ pub(crate) fn resolve(
                 }
             }
         }
-        cands.push(Cand { first: h.first as u32, len: h.len as u32, entries, title });
+        cands.push(Cand {
+            first: h.first as u32,
+            len: h.len as u32,
+            entries: e0..ebuf.len(),
+            title,
+        });
     }
     // entries named unambiguously and not partially: anchors for the rest
     let title_before = |cands: &[Cand], at: u32| -> Option<u16> {
@@ -303,8 +310,8 @@ pub(crate) fn resolve(
     };
     let strong: HashSet<u32> = cands
         .iter()
-        .filter(|c| c.entries.len() == 1 && c.entries[0].1 != AliasKind::Partial)
-        .map(|c| c.entries[0].0)
+        .filter(|c| c.entries.len() == 1 && ebuf[c.entries.start].1 != AliasKind::Partial)
+        .map(|c| ebuf[c.entries.start].0)
         .collect();
     let type_rank = |t: EntityType| match t {
         EntityType::Country => 5,
@@ -321,7 +328,8 @@ pub(crate) fn resolve(
             }
             continue;
         }
-        let best = c.entries.iter().max_by_key(|(e, k, l)| {
+        let entries = &ebuf[c.entries.clone()];
+        let best = entries.iter().max_by_key(|(e, k, l)| {
             let en = &g.entries()[*e as usize];
             (
                 strong.contains(e),
@@ -337,7 +345,7 @@ pub(crate) fn resolve(
             // "president Assad", "premier Sharif": a title right before a surname
             // picks the one person who held that post (on the document date)
             match title_before(&cands, c.first)
-                .and_then(|t| holder_of(g, &c.entries, titles.name(t), date))
+                .and_then(|t| holder_of(g, entries, titles.name(t), date))
             {
                 Some(x) => e = x,
                 None => continue,
@@ -363,7 +371,7 @@ pub(crate) fn resolve(
         }
     }
     // 3. names after titles
-    let mut locals: HashMap<String, u32> = HashMap::new();
+    let mut locals: HashMap<String, u32> = HashMap::default();
     for th in out.titles.clone() {
         let start = (th.first + th.len) as usize;
         let Some((f, l)) = name_after(toks, &covered, start) else {
@@ -391,7 +399,7 @@ pub(crate) fn resolve(
     }
 
     // 4. name parts of persons named in full
-    let mut parts: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut parts: HashMap<&str, Vec<u32>> = HashMap::default();
     for mm in &out.mentions {
         if out.entities[mm.ent as usize].kind != EntityType::Person || mm.len < 2 {
             continue;
@@ -417,7 +425,7 @@ pub(crate) fn resolve(
     }
     if !parts.is_empty() {
         // mention starts per entity, sorted, to find who was mentioned last
-        let mut starts_of: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut starts_of: HashMap<u32, Vec<u32>> = HashMap::default();
         for m in &out.mentions {
             starts_of.entry(m.ent).or_default().push(m.first);
         }

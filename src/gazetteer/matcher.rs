@@ -45,8 +45,9 @@ pub(crate) struct Target {
 pub(crate) struct Hit {
     pub first: usize,
     pub len: usize,
-    /// The targets of the pattern that passed their case rule.
-    pub targets: Vec<u32>,
+    /// The targets of the pattern that passed their case rule: a range of the
+    /// target buffer returned with the hits (one buffer, no allocation per hit).
+    pub targets: std::ops::Range<u32>,
 }
 
 #[derive(Debug)]
@@ -180,8 +181,9 @@ impl Matcher {
     }
 
     /// All hits in `text`, leftmost-longest over tokens, case rules applied.
-    pub(crate) fn find(&self, text: &str, toks: &Tokens) -> Vec<Hit> {
+    pub(crate) fn find(&self, text: &str, toks: &Tokens) -> (Vec<Hit>, Vec<u32>) {
         let mut cands: Vec<Hit> = Vec::new();
+        let mut buf: Vec<u32> = Vec::new();
         for m in self.ac.find_overlapping_iter(toks.norm()) {
             let pid = m.pattern().as_usize();
             let (ntok, a, b) = self.patterns[pid];
@@ -189,28 +191,29 @@ impl Matcher {
                 continue;
             };
             let ntok = ntok as usize;
-            let ok: Vec<u32> = (a..b)
-                .filter(|&ti| self.case_ok(&self.targets[ti as usize], text, toks, first, ntok))
-                .collect();
-            if ok.is_empty() {
+            let t0 = buf.len() as u32;
+            buf.extend(
+                (a..b).filter(|&ti| {
+                    self.case_ok(&self.targets[ti as usize], text, toks, first, ntok)
+                }),
+            );
+            let t1 = buf.len() as u32;
+            if t0 == t1 {
                 continue;
             }
-            // a match that starts or ends inside a word joined without space to
-            // letters is no match: "Turks" in "Turks-" is fine, "van" in "Vanuatu"
-            // cannot happen (tokens), but a single-letter alias glued to digits can
-            cands.push(Hit { first, len: ntok, targets: ok });
+            cands.push(Hit { first, len: ntok, targets: t0..t1 });
         }
         // leftmost-longest over token positions
-        cands.sort_by(|x, y| x.first.cmp(&y.first).then(y.len.cmp(&x.len)));
-        let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
+        cands.sort_unstable_by(|x, y| x.first.cmp(&y.first).then(y.len.cmp(&x.len)));
         let mut next_free = 0usize;
-        for c in cands {
-            if c.first >= next_free {
+        cands.retain(|c| {
+            let keep = c.first >= next_free;
+            if keep {
                 next_free = c.first + c.len;
-                out.push(c);
             }
-        }
-        out
+            keep
+        });
+        (cands, buf)
     }
 
     fn case_ok(&self, t: &Target, text: &str, toks: &Tokens, first: usize, n: usize) -> bool {

@@ -19,7 +19,7 @@ use crate::model::{Date, EntityType};
 use crate::resolve::{MKind, RMention, Resolved};
 use crate::tokenize::{TokenKind, Tokens};
 
-use super::parse::LangWords;
+use super::parse::{bits, LangWords};
 
 pub(crate) const NONE: u32 = u32::MAX;
 
@@ -96,6 +96,15 @@ pub(crate) struct ChunkCtx<'a> {
     /// The participants of the last meeting before this sentence, for "de twee
     /// leiders", "both leaders".
     pub last_pair: Option<(u32, u32)>,
+    /// Function-word bits per token ([`bits`]).
+    pub masks: &'a [u32],
+}
+
+impl ChunkCtx<'_> {
+    /// Whether token `i` is in one of the word sets of `bit`.
+    pub(crate) fn has(&self, i: usize, bit: u32) -> bool {
+        self.masks.get(i).is_some_and(|m| m & bit != 0)
+    }
 }
 
 /// Builds the entity phrases of tokens `from..to`; may add description mentions to
@@ -114,12 +123,8 @@ pub(crate) fn chunks(
         let start = i;
         let mut j = i;
         let mut possessive = false;
-        while j < to
-            && j < start + 3
-            && tt[j].kind == TokenKind::Word
-            && c.words.det.contains(c.toks.norm_at(j))
-        {
-            possessive |= c.words.possessive.contains(c.toks.norm_at(j));
+        while j < to && j < start + 3 && tt[j].kind == TokenKind::Word && c.has(j, bits::DET) {
+            possessive |= c.has(j, bits::POSSESSIVE);
             j += 1;
         }
         let mut org = NONE;
@@ -128,8 +133,7 @@ pub(crate) fn chunks(
         let mut progressed = true;
         while progressed && j < to {
             progressed = false;
-            let f = c.toks.norm_at(j);
-            if c.words.cues[6].contains(f) {
+            if c.has(j, bits::CUE0 << 6) {
                 former = true;
                 j += 1;
                 if c.toks.norm_at(j) == "-" {
@@ -188,7 +192,7 @@ pub(crate) fn chunks(
                 title = Some(th.title);
                 j = (th.first + th.len) as usize;
                 // "de president van Rusland", "the president of France"
-                if j + 1 < to && c.words.of.contains(c.toks.norm_at(j)) {
+                if j + 1 < to && c.has(j, bits::OF) {
                     let mi = c.maps.mention_at[j + 1];
                     if mi != NONE {
                         let m = res.mentions[mi as usize];
@@ -208,10 +212,9 @@ pub(crate) fn chunks(
         // "de twee leiders", "both leaders", and "ze zullen", "they": the last
         // meeting's participants
         if j == start + usize::from(j > start) && title.is_none() && org == NONE {
-            let plural = (j == start && c.words.plural.contains(c.toks.norm_at(start)) && {
+            let plural = (j == start && c.has(start, bits::PLURAL) && {
                 // Dutch "zij"/"ze" is plural before a plural verb ("zij hebben")
-                let next = c.toks.norm_at(start + 1);
-                c.words.plural_verb.is_empty() || c.words.plural_verb.contains(next)
+                c.words.plural_verb.is_empty() || c.has(start + 1, bits::PLURAL_VERB)
             })
             .then_some(1);
             if let (Some((p, q)), Some(len)) =
@@ -237,7 +240,6 @@ pub(crate) fn chunks(
         let mut chunk = None;
         if j < to {
             let mi = c.maps.mention_at[j];
-            let f = c.toks.norm_at(j);
             if mi != NONE {
                 let m = res.mentions[mi as usize];
                 if m.kind != MKind::Alias(crate::gazetteer::AliasKind::Adj)
@@ -260,7 +262,7 @@ pub(crate) fn chunks(
                     }
                 }
             } else if tt[j].kind == TokenKind::Word
-                && c.words.pronoun.contains(f)
+                && c.has(j, bits::PRONOUN)
                 && org == NONE
                 && title.is_none()
                 && j == start
@@ -399,9 +401,8 @@ pub(crate) fn chunks(
                 // Lavrov (Rusland)": a coordinated person shares the title
                 if is_person && ch.title.is_none() && start >= 1 {
                     if let Some(prev) = out.last() {
-                        let between = c.toks.norm_at(start.saturating_sub(1));
                         if prev.last as usize + 1 == start
-                            && c.words.coord.contains(between)
+                            && c.has(start - 1, bits::COORD)
                             && prev.title.is_some()
                             && res.entities[prev.head as usize].kind == EntityType::Person
                         {
@@ -528,7 +529,7 @@ const PAIR_PHRASES: &[&[&str]] = &[
 
 /// The length of a pair phrase starting at `at` (after its determiner), if any.
 fn pair_phrase(c: &ChunkCtx<'_>, at: usize, to: usize) -> Option<usize> {
-    let skip = usize::from(c.words.det.contains(c.toks.norm_at(at)));
+    let skip = usize::from(c.has(at, bits::DET));
     let from = at + skip;
     PAIR_PHRASES.iter().find_map(|p| {
         let ok = p.iter().enumerate().all(|(k, w)| from + k < to && c.toks.norm_at(from + k) == *w);

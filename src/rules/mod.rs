@@ -105,7 +105,7 @@ use crate::time::{self, TimeExpr};
 use crate::tokenize::{Sentence, TokenKind, Tokens};
 
 use chunk::{Chunk, ChunkCtx, NONE};
-use parse::{type_bit, Elem, LangWords, Parsed, Rule};
+use parse::{bits, type_bit, Elem, LangWords, Parsed, Rule};
 
 /// Relation rules, as parsed from rule files; compiled when the extractor is built.
 #[derive(Clone, Debug, Default)]
@@ -180,7 +180,11 @@ impl RuleSet {
                     })?,
             )
         };
-        Ok(Compiled { rules: self.parsed.rules, words: self.parsed.words, ac, targets })
+        let mut words = self.parsed.words;
+        for w in words.values_mut() {
+            w.finish();
+        }
+        Ok(Compiled { rules: self.parsed.rules, words, ac, targets })
     }
 }
 
@@ -272,11 +276,17 @@ impl Compiled {
     }
 
     pub(crate) fn apply(&self, inp: &mut Input<'_>) -> Vec<Relation> {
+        // no rule files: the relation layer is off (positions included)
+        if self.rules.is_empty() {
+            return Vec::new();
+        }
         let words = self.words.get(&inp.lang).unwrap_or(&EMPTY_WORDS);
         let toks = inp.toks;
         let trig = self.triggers(toks, inp.lang);
         let maps = chunk::tok_maps(toks, inp.res);
         let quote_len = quote_lengths(toks, &maps.in_quote);
+        // one lookup per token: which function-word sets it is in
+        let masks: Vec<u32> = toks.iter().map(|t| words.mask(toks.norm_of(t))).collect();
         let mut ctx = ChunkCtx {
             toks,
             words,
@@ -285,6 +295,7 @@ impl Compiled {
             date: inp.date,
             maps: &maps,
             last_pair: None,
+            masks: &masks,
         };
         let mut raws: Vec<Raw> = Vec::new();
         let mut added: Vec<RMention> = Vec::new();
@@ -343,7 +354,7 @@ impl Compiled {
             if ti == t_end {
                 continue;
             }
-            let items = build_items(toks, words, &chunks, a, b);
+            let items = build_items(toks, &masks, &chunks, a, b);
             let times = time::tag(toks, a, b, inp.lang);
             let mut sc = SentCtx {
                 toks,
@@ -352,6 +363,7 @@ impl Compiled {
                 chunks: &chunks,
                 res: inp.res,
                 quote_len: &quote_len,
+                masks: &masks,
                 in_quote: &maps.in_quote,
                 sent: (a, b),
             };
@@ -659,13 +671,7 @@ fn quote_lengths(toks: &Tokens, in_quote: &[bool]) -> Vec<u32> {
 
 /// The items of tokens `a..b`: phrases as units, asides (parentheses, ", die … ,"
 /// relative clauses) left out.
-fn build_items(
-    toks: &Tokens,
-    words: &LangWords,
-    chunks: &[Chunk],
-    a: usize,
-    b: usize,
-) -> Vec<Item> {
+fn build_items(toks: &Tokens, masks: &[u32], chunks: &[Chunk], a: usize, b: usize) -> Vec<Item> {
     let mut items = Vec::with_capacity(b - a);
     let mut ci = 0usize;
     let mut i = a;
@@ -686,7 +692,7 @@ fn build_items(
                 continue;
             }
         }
-        if f == "," && words.relative.contains(toks.norm_at(i + 1)) {
+        if f == "," && masks.get(i + 1).is_some_and(|m| m & bits::RELATIVE != 0) {
             if let Some(close) = (i + 2..b).find(|&k| toks.norm_at(k) == ",") {
                 // keep the closing comma out too: the clause resumes after it
                 i = close + 1;
@@ -707,6 +713,7 @@ struct SentCtx<'a> {
     res: &'a Resolved,
     quote_len: &'a [u32],
     in_quote: &'a [bool],
+    masks: &'a [u32],
     sent: (usize, usize),
 }
 
@@ -742,6 +749,19 @@ impl<'a> SentCtx<'a> {
         }
     }
 
+    /// Whether item k is a token in one of the word sets of `bit`.
+    fn item_has(&self, k: usize, bit: u32) -> bool {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => self.masks.get(*t as usize).is_some_and(|m| m & bit != 0),
+            _ => false,
+        }
+    }
+
+    /// Whether a normalised word is in one of the word sets of `bit`.
+    fn word_has(&self, w: &str, bit: u32) -> bool {
+        self.words.mask(w) & bit != 0
+    }
+
     fn is_boundary(&self, k: usize) -> bool {
         match self.items.get(k) {
             Some(Item::Tok(t)) => {
@@ -750,7 +770,7 @@ impl<'a> SentCtx<'a> {
                 // the quotation marks around a quoted clause (not around a word)
                 let long_quote = self.toks.get(t).is_some_and(|x| x.kind == TokenKind::Quote)
                     && self.quote_len.get(t).is_some_and(|&n| n > 4);
-                long_quote || matches!(f, ";" | ":") || self.words.clause.contains(f)
+                long_quote || matches!(f, ";" | ":") || self.masks[t] & bits::CLAUSE != 0
             }
             _ => false,
         }
@@ -838,11 +858,7 @@ impl<'a> SentCtx<'a> {
                 }
                 let c = self.slot_ok(k2, *types)?;
                 // an agent reached through a gap is no object of a preposition
-                if after_gap
-                    && is_agent(*role)
-                    && k2 > 0
-                    && self.words.prep.contains(self.item_word(k2 - 1))
-                {
+                if after_gap && is_agent(*role) && k2 > 0 && self.item_has(k2 - 1, bits::PREP) {
                     return None;
                 }
                 let mut got = vec![c];
@@ -850,14 +866,12 @@ impl<'a> SentCtx<'a> {
                 if *multi {
                     loop {
                         let sep = self.item_word(end);
-                        if !self.words.coord.contains(sep) {
+                        if !self.word_has(sep, bits::COORD) {
                             break;
                         }
                         // ", en" / ", and": only closing a list of three or more
                         let mut nk = end + 1;
-                        if sep == ","
-                            && self.words.coord.contains(self.item_word(nk))
-                            && self.item_word(nk) != ","
+                        if sep == "," && self.item_has(nk, bits::COORD) && self.item_word(nk) != ","
                         {
                             if got.len() < 2 {
                                 break;
@@ -943,10 +957,7 @@ impl<'a> SentCtx<'a> {
                     return None;
                 }
                 let c = self.slot_ok(k2 as usize, *types)?;
-                if is_agent(*role)
-                    && k2 > 0
-                    && self.words.prep.contains(self.item_word(k2 as usize - 1))
-                {
+                if is_agent(*role) && k2 > 0 && self.item_has(k2 as usize - 1, bits::PREP) {
                     let explicit = matches!(rest.last().map(|e| &e.elem), Some(Elem::Words(ws)) if ws.contains(self.item_word(k2 as usize - 1)));
                     if !explicit {
                         return None;
@@ -961,7 +972,7 @@ impl<'a> SentCtx<'a> {
                             break;
                         }
                         let sep = self.item_word(sep_k as usize);
-                        if !self.words.coord.contains(sep) {
+                        if !self.word_has(sep, bits::COORD) {
                             break;
                         }
                         let mut pk = sep_k - 1;
@@ -1021,7 +1032,7 @@ impl<'a> SentCtx<'a> {
         let tt = self.toks;
         let is_b = |i: usize| {
             let f = tt.norm_at(i);
-            matches!(f, ";" | ":") || self.words.clause.contains(f)
+            matches!(f, ";" | ":") || self.masks.get(i).is_some_and(|m| m & bits::CLAUSE != 0)
         };
         let mut a = first_tok as usize;
         while a > sa && !is_b(a - 1) {
@@ -1037,30 +1048,30 @@ impl<'a> SentCtx<'a> {
     fn cues(&self, a: usize, b: usize, trigger: u32) -> Cues {
         let mut c = Cues::default();
         let tq = self.in_quote.get(trigger as usize).copied().unwrap_or(false);
-        let w = self.words;
         for i in a..b {
             // a long quotation is another speaker's clause
             if self.in_quote[i] != tq && self.quote_len[i] > 4 {
                 continue;
             }
-            let f = self.toks.norm_at(i);
             if self.toks.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
                 continue;
             }
+            let m = self.masks[i];
+            let cue = |k: u32| m & (bits::CUE0 << k) != 0;
             let dist = (i as i64 - i64::from(trigger)).unsigned_abs() as usize;
-            if w.cues[0].contains(f) {
+            if cue(0) {
                 c.possible_dist = if c.possible { c.possible_dist.min(dist) } else { dist };
                 c.possible = true;
             }
-            if w.cues[1].contains(f) {
+            if cue(1) {
                 c.planned_dist = if c.planned { c.planned_dist.min(dist) } else { dist };
                 c.planned = true;
             }
-            c.hedge |= w.cues[8].contains(f);
-            c.negated |= w.cues[2].contains(f);
-            c.reported |= w.cues[3].contains(f);
-            c.past |= w.cues[4].contains(f);
-            c.future |= w.cues[5].contains(f);
+            c.hedge |= cue(8);
+            c.negated |= cue(2);
+            c.reported |= cue(3);
+            c.past |= cue(4);
+            c.future |= cue(5);
         }
         // the trigger's own form: a past-tense verb
         c

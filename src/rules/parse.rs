@@ -4,20 +4,21 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::error::{Error, Location};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::model::{EntityType, Lang, Modality, RelationType, Role, Tense};
 use crate::tokenize::fold_lower;
 
 /// A set of word forms: exact forms, `prefix*` and `*suffix` wildcards.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct WordSet {
-    pub exact: Vec<String>,
+    pub exact: FxHashSet<String>,
     pub prefix: Vec<String>,
     pub suffix: Vec<String>,
 }
 
 impl WordSet {
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.exact.iter().any(|x| x == w)
+        self.exact.contains(w)
             || self.prefix.iter().any(|p| w.len() > p.len() && w.starts_with(p.as_str()))
             || self.suffix.iter().any(|s| w.len() > s.len() && w.ends_with(s.as_str()))
     }
@@ -28,7 +29,7 @@ impl WordSet {
         } else if let Some(s) = f.strip_prefix('*') {
             self.suffix.push(s.to_string());
         } else {
-            self.exact.push(f);
+            self.exact.insert(f);
         }
     }
     fn extend(&mut self, o: &WordSet) {
@@ -55,7 +56,7 @@ pub(crate) fn type_bit(t: EntityType) -> TypeMask {
 }
 
 /// One element of a rule pattern.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub(crate) enum Elem {
     /// One token from a set of words.
     Words(WordSet),
@@ -66,7 +67,7 @@ pub(crate) enum Elem {
     Gap(u8),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub(crate) struct PElem {
     pub elem: Elem,
     pub optional: bool,
@@ -104,9 +105,82 @@ pub(crate) struct LangWords {
     pub possessive: WordSet,
     pub plural: WordSet,
     pub plural_verb: WordSet,
+    /// Every exact word of the sets above with the bits of the sets it is in.
+    combined: FxHashMap<String, u32>,
+    /// Wildcard entries of the sets above, with their bits.
+    wild: Vec<(WordSet, u32)>,
+}
+
+/// Bits of [`LangWords::mask`]: which function-word sets a token is in.
+pub(crate) mod bits {
+    pub const DET: u32 = 1;
+    pub const POSSESSIVE: u32 = 1 << 1;
+    pub const COORD: u32 = 1 << 2;
+    pub const PREP: u32 = 1 << 3;
+    pub const CLAUSE: u32 = 1 << 4;
+    pub const PRONOUN: u32 = 1 << 5;
+    pub const PLURAL: u32 = 1 << 6;
+    pub const PLURAL_VERB: u32 = 1 << 7;
+    pub const OF: u32 = 1 << 8;
+    pub const RELATIVE: u32 = 1 << 9;
+    pub const SPEAKER: u32 = 1 << 10;
+    /// Cue `i` of [`super::CUES`] is bit `CUE0 << i`.
+    pub const CUE0: u32 = 1 << 11;
 }
 
 impl LangWords {
+    fn sets(&self) -> Vec<(&WordSet, u32)> {
+        let mut v = vec![
+            (&self.det, bits::DET),
+            (&self.possessive, bits::POSSESSIVE),
+            (&self.coord, bits::COORD),
+            (&self.prep, bits::PREP),
+            (&self.clause, bits::CLAUSE),
+            (&self.pronoun, bits::PRONOUN),
+            (&self.plural, bits::PLURAL),
+            (&self.plural_verb, bits::PLURAL_VERB),
+            (&self.of, bits::OF),
+            (&self.relative, bits::RELATIVE),
+            (&self.speaker, bits::SPEAKER),
+        ];
+        for (i, c) in self.cues.iter().enumerate() {
+            v.push((c, bits::CUE0 << i));
+        }
+        v
+    }
+
+    /// Builds the combined lookup; call once all files are parsed.
+    pub(crate) fn finish(&mut self) {
+        let mut combined: FxHashMap<String, u32> = FxHashMap::default();
+        let mut wild = Vec::new();
+        for (set, bit) in self.sets() {
+            for w in &set.exact {
+                *combined.entry(w.clone()).or_insert(0) |= bit;
+            }
+            if !set.prefix.is_empty() || !set.suffix.is_empty() {
+                let ws = WordSet {
+                    exact: FxHashSet::default(),
+                    prefix: set.prefix.clone(),
+                    suffix: set.suffix.clone(),
+                };
+                wild.push((ws, bit));
+            }
+        }
+        self.combined = combined;
+        self.wild = wild;
+    }
+
+    /// The sets a normalised word is in, as [`bits`].
+    pub(crate) fn mask(&self, w: &str) -> u32 {
+        let mut m = self.combined.get(w).copied().unwrap_or(0);
+        for (ws, bit) in &self.wild {
+            if ws.contains(w) {
+                m |= bit;
+            }
+        }
+        m
+    }
+
     fn extend(&mut self, o: &LangWords) {
         for (a, b) in self.cues.iter_mut().zip(o.cues.iter()) {
             a.extend(b);
