@@ -725,7 +725,7 @@ struct Match {
 }
 
 /// Tokens before a match, and after it, in which cue words count.
-const CUE_BEFORE: usize = 4;
+const CUE_BEFORE: usize = 5;
 const CUE_AFTER: usize = 3;
 
 #[derive(Default, Debug)]
