@@ -355,7 +355,7 @@ fn build_entities(
             end: e,
             text: text.get(s..e).unwrap_or("").to_string(),
             sentence: sentence_of(sents, m.first),
-            kind: m.kind.as_str().to_string(),
+            kind: m.kind.public(),
         });
     }
     let mut out: Vec<(usize, Entity)> = Vec::new();

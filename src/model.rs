@@ -275,11 +275,36 @@ pub struct Mention {
     pub text: String,
     /// Index of the sentence the mention starts in.
     pub sentence: usize,
-    /// How the mention was recognised: the gazetteer alias kind (`name`, `short`,
-    /// `abbr`, `partial`, `adj`, `people`) or the resolver's rule (`surname`,
-    /// `title`, `description`).
+    /// How the mention was recognised.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub kind: String,
+    pub kind: MentionKind,
+}
+
+/// How a mention was recognised: by a gazetteer alias of some kind, or by the
+/// resolver.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum MentionKind {
+    /// A full name ("Vladimir Poetin").
+    #[default]
+    Name,
+    /// A short form that names the entity on its own ("Poetin").
+    Short,
+    /// An abbreviation ("VS").
+    Abbr,
+    /// A given name or surname of an entity named in full elsewhere ("Jinping").
+    Partial,
+    /// A demonym adjective ("Russische").
+    Adj,
+    /// A demonym noun ("Russen").
+    People,
+    /// A part of a person's full name as written earlier in the document.
+    Surname,
+    /// A name after a title that the gazetteer does not know ("premier Jansen").
+    Title,
+    /// A description resolved through dated posts ("de Russische president").
+    Description,
 }
 
 /// One real-world thing named in the document, with all its mentions.

@@ -31,7 +31,7 @@ use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::gazetteer::matcher::{Matcher, Tag};
 use crate::gazetteer::titles::{title_matches, Titles};
 use crate::gazetteer::{AliasKind, Gazetteer};
-use crate::model::{Date, EntityType, Lang};
+use crate::model::{Date, EntityType, Lang, MentionKind};
 use crate::tokenize::{TokenKind, Tokens};
 
 /// Where an entity comes from.
@@ -60,12 +60,17 @@ pub(crate) enum MKind {
 }
 
 impl MKind {
-    pub(crate) fn as_str(self) -> &'static str {
+    pub(crate) fn public(self) -> MentionKind {
         match self {
-            MKind::Alias(k) => k.as_str(),
-            MKind::Surname => "surname",
-            MKind::Title => "title",
-            MKind::Description => "description",
+            MKind::Alias(AliasKind::Name) => MentionKind::Name,
+            MKind::Alias(AliasKind::Short) => MentionKind::Short,
+            MKind::Alias(AliasKind::Abbr) => MentionKind::Abbr,
+            MKind::Alias(AliasKind::Partial) => MentionKind::Partial,
+            MKind::Alias(AliasKind::Adj) => MentionKind::Adj,
+            MKind::Alias(AliasKind::People) => MentionKind::People,
+            MKind::Surname => MentionKind::Surname,
+            MKind::Title => MentionKind::Title,
+            MKind::Description => MentionKind::Description,
         }
     }
 }

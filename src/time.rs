@@ -147,14 +147,93 @@ fn year_num(w: &str) -> Option<i32> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
-/// Finds the time expressions among tokens `from..to`.
-pub(crate) fn tag(toks: &Tokens, from: usize, to: usize, lang: Lang) -> Vec<TimeExpr> {
+/// Words that can start a time expression in `lang` (numbers aside): the tagger looks
+/// only at tokens flagged with these (see `rules::parse::bits::TIME`).
+pub(crate) fn start_words(lang: Lang) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    let (months, days): (&[&str], &[&str]) = match lang {
+        Lang::Nl => (&NL_MONTHS, &NL_DAYS),
+        Lang::En => (&EN_MONTHS, &EN_DAYS),
+    };
+    v.extend(months.iter().map(|s| s.to_string()));
+    v.extend(days.iter().map(|s| s.to_string()));
+    match lang {
+        Lang::Nl => {
+            v.push("sept".into());
+            for d in days {
+                for part in ["ochtend", "middag", "avond", "nacht", "morgen"] {
+                    v.push(format!("{d}{part}"));
+                }
+            }
+            for w in [
+                "vandaag",
+                "vanmiddag",
+                "vanavond",
+                "vanochtend",
+                "vanmorgen",
+                "vannacht",
+                "gisteren",
+                "eergisteren",
+                "morgen",
+                "overmorgen",
+                "vorige",
+                "vorig",
+                "afgelopen",
+                "volgende",
+                "volgend",
+                "komende",
+                "deze",
+                "dit",
+            ] {
+                v.push(w.into());
+            }
+        }
+        Lang::En => {
+            v.extend(EN_MONTHS_ABBR.iter().map(|s| s.to_string()));
+            for w in [
+                "today",
+                "tonight",
+                "yesterday",
+                "tomorrow",
+                "last",
+                "past",
+                "next",
+                "coming",
+                "this",
+            ] {
+                v.push(w.into());
+            }
+        }
+    }
+    v
+}
+
+/// Finds the time expressions among tokens `from..to`. `masks` flags the tokens
+/// that can start one (`TIME` bit); numbers always can. An empty `masks` checks
+/// every token.
+pub(crate) fn tag(
+    toks: &Tokens,
+    from: usize,
+    to: usize,
+    lang: Lang,
+    masks: &[u32],
+) -> Vec<TimeExpr> {
     let tt = toks.tokens();
     let w = |i: usize| if i < to { toks.norm_at(i) } else { "" };
     let cap = |i: usize| i < to && tt[i].is_capitalized();
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
+        let maybe = masks.is_empty()
+            || tt[i].kind == TokenKind::Number
+            || masks.get(i).is_some_and(|m| m & crate::rules::TIME_BIT != 0)
+            || (tt[i].kind == TokenKind::Word
+                && tt[i].norm_end - tt[i].norm_start <= 4
+                && toks.norm_at(i).starts_with(|c: char| c.is_ascii_digit()));
+        if !maybe {
+            i += 1;
+            continue;
+        }
         let f = w(i);
         let mut found: Option<(usize, When)> = None;
         // day [en|and|-|tot day] month [year]
@@ -453,7 +532,7 @@ mod tests {
 
     fn values(text: &str, lang: Lang, doc: &str, tense: Tense) -> Vec<String> {
         let t = tokenize(text);
-        tag(&t, 0, t.len(), lang)
+        tag(&t, 0, t.len(), lang, &[])
             .iter()
             .map(|e| e.when.resolve(doc.parse().ok(), tense).map_or("?".to_string(), |v| v.2))
             .collect()

@@ -184,13 +184,22 @@ impl Matcher {
     pub(crate) fn find(&self, text: &str, toks: &Tokens) -> (Vec<Hit>, Vec<u32>) {
         let mut cands: Vec<Hit> = Vec::new();
         let mut buf: Vec<u32> = Vec::new();
+        let tt = toks.tokens();
+        // overlapping matches come in order of their end: a cursor finds the last
+        // token of each without a search
+        let mut cur = 0usize;
         for m in self.ac.find_overlapping_iter(toks.norm()) {
             let pid = m.pattern().as_usize();
             let (ntok, a, b) = self.patterns[pid];
-            let Some(first) = toks.token_at_norm(m.start() as u32 + 1) else {
-                continue;
-            };
+            let end = m.end() as u32 - 1;
+            while cur < tt.len() && tt[cur].norm_end < end {
+                cur += 1;
+            }
             let ntok = ntok as usize;
+            let Some(first) = (cur + 1).checked_sub(ntok) else { continue };
+            if tt.get(first).is_none_or(|t| t.norm_start != m.start() as u32 + 1) {
+                continue;
+            }
             let t0 = buf.len() as u32;
             buf.extend(
                 (a..b).filter(|&ti| {

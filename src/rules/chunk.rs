@@ -527,10 +527,17 @@ const PAIR_PHRASES: &[&[&str]] = &[
     &["pair"],
 ];
 
+/// The first words of [`PAIR_PHRASES`], flagged per token so that the phrases are
+/// only compared where one can start.
+pub(crate) const PAIR_FIRST: &[&str] = &["twee", "beide", "two", "both", "pair"];
+
 /// The length of a pair phrase starting at `at` (after its determiner), if any.
 fn pair_phrase(c: &ChunkCtx<'_>, at: usize, to: usize) -> Option<usize> {
     let skip = usize::from(c.has(at, bits::DET));
     let from = at + skip;
+    if !c.has(from, bits::PAIR) {
+        return None;
+    }
     PAIR_PHRASES.iter().find_map(|p| {
         let ok = p.iter().enumerate().all(|(k, w)| from + k < to && c.toks.norm_at(from + k) == *w);
         ok.then_some(skip + p.len())

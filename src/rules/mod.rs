@@ -91,6 +91,8 @@ mod parse;
 
 use std::collections::HashMap;
 
+use crate::fxhash::{FxHashMap, FxHashSet};
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, ErrorKind};
@@ -106,6 +108,9 @@ use crate::tokenize::{Sentence, TokenKind, Tokens};
 
 use chunk::{Chunk, ChunkCtx, NONE};
 use parse::{bits, type_bit, Elem, LangWords, Parsed, Rule};
+
+/// The mask bit of words that can start a time expression.
+pub(crate) const TIME_BIT: u32 = parse::bits::TIME;
 
 /// Relation rules, as parsed from rule files; compiled when the extractor is built.
 #[derive(Clone, Debug, Default)]
@@ -181,8 +186,8 @@ impl RuleSet {
             )
         };
         let mut words = self.parsed.words;
-        for w in words.values_mut() {
-            w.finish();
+        for (lang, w) in words.iter_mut() {
+            w.finish(*lang);
         }
         Ok(Compiled { rules: self.parsed.rules, words, ac, targets })
     }
@@ -298,6 +303,7 @@ impl Compiled {
             masks: &masks,
         };
         let mut raws: Vec<Raw> = Vec::new();
+        let mut seen_raws = 0usize;
         let mut added: Vec<RMention> = Vec::new();
         let mut ti = 0usize;
         let mut mi = 0usize;
@@ -316,11 +322,15 @@ impl Compiled {
                 ti = t_end;
                 continue;
             }
-            ctx.last_pair = raws
+            // the last meeting so far, looking only at what the previous sentence added
+            if let Some(r) = raws[seen_raws..]
                 .iter()
                 .rev()
                 .find(|r| r.kind == RelationType::Meeting && r.args.len() == 2)
-                .map(|r| (r.args[0].1, r.args[1].1));
+            {
+                ctx.last_pair = Some((r.args[0].1, r.args[1].1));
+            }
+            seen_raws = raws.len();
             let chunks = chunk::chunks(&ctx, inp.res, a, b, &mut added);
             // positions from phrases
             for ch in &chunks {
@@ -355,7 +365,7 @@ impl Compiled {
                 continue;
             }
             let items = build_items(toks, &masks, &chunks, a, b);
-            let times = time::tag(toks, a, b, inp.lang);
+            let times = time::tag(toks, a, b, inp.lang, &masks);
             let mut sc = SentCtx {
                 toks,
                 words,
@@ -1135,25 +1145,21 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
     let ents = &inp.res.entities;
     let id = |e: u32| ents[e as usize].id.clone();
     let mut out: Vec<Relation> = Vec::new();
-    let mut index: HashMap<(RelationType, Vec<String>, Modality, Tense, String), usize> =
-        HashMap::new();
-    let mut seen: std::collections::HashSet<(usize, Span)> = std::collections::HashSet::new();
+    // keys on entity indices; ids and texts are built once per distinct relation
+    type Key = (RelationType, Vec<u32>, Modality, Tense, String);
+    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut seen: FxHashSet<(usize, Span)> = FxHashSet::default();
     for r in raws {
-        let mut args: Vec<Argument> =
-            r.args.iter().map(|&(role, e)| Argument { role, entity: id(e) }).collect();
+        let mut key_args: Vec<u32> = r.args.iter().map(|a| a.1).collect();
         if r.kind.is_symmetric() {
-            args.sort_by(|a, b| a.entity.cmp(&b.entity));
+            key_args.sort_by(|a, b| ents[*a as usize].id.cmp(&ents[*b as usize].id));
         }
-        let time = r.time.map(|mut t| {
-            t.text = inp.text.get(t.start..t.end).unwrap_or("").to_string();
-            t
-        });
-        let key = (
+        let key: Key = (
             r.kind,
-            args.iter().map(|a| a.entity.clone()).collect::<Vec<_>>(),
+            key_args,
             r.modality,
             r.tense,
-            time.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            r.time.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
         );
         let ev = Evidence { sentence: r.sentence, span: r.span, rule: r.rule.clone() };
         if let Some(&i) = index.get(&key) {
@@ -1169,6 +1175,15 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
             }
             continue;
         }
+        let mut args: Vec<Argument> =
+            r.args.iter().map(|&(role, e)| Argument { role, entity: id(e) }).collect();
+        if r.kind.is_symmetric() {
+            args.sort_by(|a, b| a.entity.cmp(&b.entity));
+        }
+        let time = r.time.map(|mut t| {
+            t.text = inp.text.get(t.start..t.end).unwrap_or("").to_string();
+            t
+        });
         index.insert(key, out.len());
         seen.insert((out.len(), r.span));
         out.push(Relation {

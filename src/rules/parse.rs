@@ -126,6 +126,10 @@ pub(crate) mod bits {
     pub const SPEAKER: u32 = 1 << 10;
     /// Cue `i` of [`super::CUES`] is bit `CUE0 << i`.
     pub const CUE0: u32 = 1 << 11;
+    /// A word that can start a time expression (month, weekday, "vorige", "today").
+    pub const TIME: u32 = 1 << 24;
+    /// The first word of a pair phrase ("twee leiders", "both leaders").
+    pub const PAIR: u32 = 1 << 25;
 }
 
 impl LangWords {
@@ -150,8 +154,14 @@ impl LangWords {
     }
 
     /// Builds the combined lookup; call once all files are parsed.
-    pub(crate) fn finish(&mut self) {
+    pub(crate) fn finish(&mut self, lang: Lang) {
         let mut combined: FxHashMap<String, u32> = FxHashMap::default();
+        for w in crate::time::start_words(lang) {
+            *combined.entry(w).or_insert(0) |= bits::TIME;
+        }
+        for w in super::chunk::PAIR_FIRST {
+            *combined.entry((*w).to_string()).or_insert(0) |= bits::PAIR;
+        }
         let mut wild = Vec::new();
         for (set, bit) in self.sets() {
             for w in &set.exact {
