@@ -184,6 +184,16 @@ impl ExtractorBuilder {
             titles.add_source(&name, &src)?;
         }
         g.validate()?;
+        for (t, org) in titles.canonical.iter().zip(&titles.implied) {
+            if let Some(org) = org {
+                if g.get(org).is_none() {
+                    return Err(Error::new(
+                        ErrorKind::UnknownId(format!("{org} (implied by the title \"{t}\")")),
+                        None,
+                    ));
+                }
+            }
+        }
         let matcher = Matcher::build(&g, &titles)?;
         let mut rules = RuleSet::new();
         if self.default_rules {

@@ -22,6 +22,9 @@ pub(crate) struct TitleForm {
 pub(crate) struct Titles {
     pub forms: Vec<TitleForm>,
     pub canonical: Vec<String>,
+    /// Per canonical title: the organization it implies, if any ("pope": the
+    /// Holy See), for descriptions without a country ("de paus").
+    pub implied: Vec<Option<String>>,
 }
 
 impl Titles {
@@ -40,10 +43,10 @@ impl Titles {
                 let col: usize = f.iter().take(i).map(|x| x.len() + 1).sum();
                 Location::in_line(&file, line_no + 1, raw, start, col)
             };
-            if f.len() != 3 {
+            if f.len() != 3 && f.len() != 4 {
                 return Err(Error::gazetteer(
                     format!(
-                        "a title line has 3 tab-separated fields (lang, forms, title), found {}",
+                        "a title line has 3 tab-separated fields (lang, forms, title) and an optional implied organization id, found {}",
                         f.len()
                     ),
                     at(0),
@@ -69,9 +72,13 @@ impl Titles {
                 Some(i) => i,
                 None => {
                     self.canonical.push(title);
+                    self.implied.push(None);
                     self.canonical.len() - 1
                 }
             };
+            if let Some(org) = f.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+                self.implied[ti] = Some(org.to_string());
+            }
             for form in f[1].split('|') {
                 let form = form.trim();
                 if form.is_empty() {

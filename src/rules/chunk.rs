@@ -333,6 +333,17 @@ pub(crate) fn chunks(
                 }
             }
         }
+        // "de paus": a title that implies its organization
+        let mut implied_org = false;
+        if chunk.is_none() && org == NONE && j > start && start < j {
+            if let Some(t) = title {
+                let org_id = c.titles.implied.get(t as usize).and_then(|o| o.as_deref());
+                if let Some(ix) = org_id.and_then(|o| c.g.index_of(o)) {
+                    org = res.entity_for(c.g, ix as u32);
+                    implied_org = true;
+                }
+            }
+        }
         if chunk.is_none() && title.is_some() && org != NONE && j > start {
             // a description: "de Russische president"
             if let Some(t) = title {
@@ -351,7 +362,8 @@ pub(crate) fn chunks(
                         last: j as u32,
                         head: ent,
                         head2: NONE,
-                        org,
+                        // an implied organization is no stated post
+                        org: if implied_org { NONE } else { org },
                         title,
                         former,
                         possessive,
