@@ -335,7 +335,7 @@ pub(crate) fn chunks(
         }
         // "de paus": a title that implies its organization
         let mut implied_org = false;
-        if chunk.is_none() && org == NONE && j > start && start < j {
+        if chunk.is_none() && org == NONE && j > start {
             if let Some(t) = title {
                 let org_id = c.titles.implied.get(t as usize).and_then(|o| o.as_deref());
                 if let Some(ix) = org_id.and_then(|o| c.g.index_of(o)) {
