@@ -291,7 +291,13 @@ impl Compiled {
         let maps = chunk::tok_maps(toks, inp.res);
         let quote_len = quote_lengths(toks, &maps.in_quote);
         // one lookup per token: which function-word sets it is in
-        let masks: Vec<u32> = toks.iter().map(|t| words.mask(toks.norm_of(t))).collect();
+        let mut masks: Vec<u32> = toks.iter().map(|t| words.mask(toks.norm_of(t))).collect();
+        // a word inside a name is no function word or cue ("Theresa May", "De Croo")
+        for m in &inp.res.mentions {
+            if let Some(x) = masks.get_mut(m.first as usize..(m.first + m.len) as usize) {
+                x.fill(0);
+            }
+        }
         let mut ctx = ChunkCtx {
             toks,
             words,
@@ -440,7 +446,7 @@ impl Compiled {
         });
         let mut tense = rule.tense.unwrap_or(match modality {
             Modality::Possible | Modality::Planned => Tense::Future,
-            Modality::Negated if cues.planned || cues.future => Tense::Future,
+            Modality::Negated if cues.planned || cues.future || cues.cancel => Tense::Future,
             _ if cues.past => Tense::Past,
             _ if cues.future => Tense::Future,
             _ => Tense::Present,
@@ -749,6 +755,8 @@ struct Cues {
     reported: bool,
     past: bool,
     future: bool,
+    /// A cancellation ("cancelled", "zegt af"): negated, and about the future.
+    cancel: bool,
 }
 
 impl<'a> SentCtx<'a> {
@@ -1063,8 +1071,15 @@ impl<'a> SentCtx<'a> {
             if self.in_quote[i] != tq && self.quote_len[i] > 4 {
                 continue;
             }
-            if self.toks.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+            let Some(t) = self.toks.get(i).filter(|t| t.kind == TokenKind::Word) else {
                 continue;
+            };
+            // a capital inside a sentence marks a name or a month ("in May"), not a cue
+            if t.is_capitalized() && i > self.sent.0 {
+                let prev = self.toks.get(i - 1).map_or(TokenKind::Punct, |p| p.kind);
+                if prev != TokenKind::Quote && !matches!(self.toks.norm_at(i - 1), ":" | "(") {
+                    continue;
+                }
             }
             let m = self.masks[i];
             let cue = |k: u32| m & (bits::CUE0 << k) != 0;
@@ -1082,6 +1097,7 @@ impl<'a> SentCtx<'a> {
             c.reported |= cue(3);
             c.past |= cue(4);
             c.future |= cue(5);
+            c.cancel |= cue(9);
         }
         // the trigger's own form: a past-tense verb
         c

@@ -86,14 +86,16 @@ pub(crate) struct Rule {
 }
 
 /// The cue kinds a rule file defines.
-pub(crate) const CUES: [&str; 9] =
-    ["possible", "planned", "negated", "reported", "past", "future", "former", "present", "hedge"];
+pub(crate) const CUES: [&str; 10] = [
+    "possible", "planned", "negated", "reported", "past", "future", "former", "present", "hedge",
+    "cancel",
+];
 
 /// Per-language word lists: cues, clause boundaries, pronouns, determiners,
 /// coordination.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LangWords {
-    pub cues: [WordSet; 9],
+    pub cues: [WordSet; 10],
     pub clause: WordSet,
     pub pronoun: WordSet,
     pub speaker: WordSet,
