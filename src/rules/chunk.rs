@@ -262,6 +262,27 @@ pub(crate) fn chunks(
                     }
                 }
             } else if tt[j].kind == TokenKind::Word
+                && c.has(j, bits::SPEAKER)
+                && c.maps.in_quote[j]
+                && org == NONE
+                && title.is_none()
+            {
+                // "ons", "we", "us" inside a quotation: the speaker's country
+                if let Some(ent) = speaker_country(c, res, j) {
+                    chunk = Some(Chunk {
+                        first: j as u32,
+                        last: j as u32 + 1,
+                        head: ent,
+                        head2: NONE,
+                        org: NONE,
+                        title: None,
+                        former: false,
+                        possessive: false,
+                        pronoun: true,
+                        description: false,
+                    });
+                }
+            } else if tt[j].kind == TokenKind::Word
                 && c.has(j, bits::PRONOUN)
                 && org == NONE
                 && title.is_none()
@@ -566,4 +587,51 @@ fn post_title(c: &ChunkCtx<'_>, res: &Resolved, person: u32, org: u32) -> Option
     let org_id = &res.entities[org as usize].id;
     let post = c.g.entries()[e as usize].posts.iter().find(|p| &p.org == org_id && p.held_on(d))?;
     c.titles.canonical.iter().position(|t| *t == post.title).map(|i| i as u16)
+}
+
+/// The country of the speaker of the quotation around token `j`: the person named
+/// just before its opening mark ("Trump: \"…") or just after its closing mark
+/// ("\"…\", zei Poetin"), and the country of the post that person held on the
+/// document date.
+fn speaker_country(c: &ChunkCtx<'_>, res: &mut Resolved, j: usize) -> Option<u32> {
+    let tt = c.toks.tokens();
+    let is_mark = |k: usize| {
+        tt.get(k).is_some_and(|t| t.kind == TokenKind::Quote && c.toks.norm_at(k) == "\"")
+    };
+    let open = (j.saturating_sub(300)..j).rev().find(|&k| is_mark(k))?;
+    let close = (j + 1..(j + 300).min(tt.len())).find(|&k| is_mark(k));
+    let person_at = |k: usize| {
+        let mi = c.maps.mention_at.get(k).copied().unwrap_or(NONE);
+        (mi != NONE)
+            .then(|| res.mentions[mi as usize].ent)
+            .filter(|&e| res.entities[e as usize].kind == EntityType::Person)
+    };
+    let mut speaker = None;
+    if open > 0 && c.toks.norm_at(open - 1) == ":" {
+        speaker = (open.saturating_sub(8)..open - 1).rev().find_map(person_at);
+    }
+    if speaker.is_none() {
+        if let Some(close) = close {
+            let end = (close + 8).min(tt.len());
+            speaker = (close + 1..end).find_map(|k| {
+                person_at(k).or_else(|| {
+                    // "\"…\", verklaarde hij": the pronoun's person
+                    c.has(k, bits::PRONOUN)
+                        .then(|| resolve_pronoun(c, res, k, end).map(|(e, _)| e))
+                        .flatten()
+                })
+            });
+        }
+    }
+    let speaker = speaker?;
+    let crate::resolve::EntKey::Gaz(e) = res.entities[speaker as usize].key else {
+        return None;
+    };
+    let posts = &c.g.entries()[e as usize].posts;
+    let post = posts
+        .iter()
+        .rev()
+        .find(|p| p.org.starts_with("country:") && c.date.is_none_or(|d| p.held_on(d)))?;
+    let ix = c.g.index_of(&post.org)?;
+    Some(res.entity_for(c.g, ix as u32))
 }

@@ -851,6 +851,15 @@ impl<'a> SentCtx<'a> {
         let Some((e, rest)) = elems.split_first() else {
             return Some((k, ()));
         };
+        // an optional phrase: with it if it is there, else without
+        if e.optional && matches!(e.elem, Elem::Slot { .. }) {
+            let mut with = vec![parse::PElem { elem: e.elem.clone(), optional: false }];
+            with.extend_from_slice(rest);
+            if let Some(r) = self.match_dir(&with, k, after_gap, binds) {
+                return Some(r);
+            }
+            return self.match_dir(rest, k, after_gap, binds);
+        }
         match &e.elem {
             Elem::Words(ws) => {
                 let mut k2 = k;
@@ -946,6 +955,14 @@ impl<'a> SentCtx<'a> {
         let Some((e, rest)) = elems.split_last() else {
             return Some(((k + 1).max(0) as usize, ()));
         };
+        if e.optional && matches!(e.elem, Elem::Slot { .. }) {
+            let mut with = rest.to_vec();
+            with.push(parse::PElem { elem: e.elem.clone(), optional: false });
+            if let Some(r) = self.match_dir_rev(&with, k, binds) {
+                return Some(r);
+            }
+            return self.match_dir_rev(rest, k, binds);
+        }
         let free = |x: isize| x >= 0 && self.is_free(x as usize);
         match &e.elem {
             Elem::Words(ws) => {
@@ -1157,7 +1174,21 @@ fn participle(kind: RelationType, past: &str) -> String {
 }
 
 /// Turns raw relations into [`Relation`]s, merging repeats.
-fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
+fn finish(mut raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
+    // "De Russen kunnen ons helpen met Noord-Korea": with a named topic, the helped
+    // party is the beneficiary, not a second topic
+    let with_beneficiary: Vec<(usize, u32, u32)> = raws
+        .iter()
+        .filter(|r| r.kind == RelationType::HelpWith && r.args.len() == 3)
+        .map(|r| (r.sentence, r.args[0].1, r.args[2].1))
+        .collect();
+    if !with_beneficiary.is_empty() {
+        raws.retain(|r| {
+            !(r.kind == RelationType::HelpWith
+                && r.args.len() == 2
+                && with_beneficiary.contains(&(r.sentence, r.args[0].1, r.args[1].1)))
+        });
+    }
     let ents = &inp.res.entities;
     let id = |e: u32| ents[e as usize].id.clone();
     let mut out: Vec<Relation> = Vec::new();
@@ -1166,7 +1197,9 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
     let mut index: FxHashMap<Key, usize> = FxHashMap::default();
     let mut seen: FxHashSet<(usize, Span)> = FxHashSet::default();
     for r in raws {
-        let mut key_args: Vec<u32> = r.args.iter().map(|a| a.1).collect();
+        // the key is the two main arguments; an optional third (a beneficiary) is
+        // kept from whichever statement names it
+        let mut key_args: Vec<u32> = r.args.iter().take(2).map(|a| a.1).collect();
         if r.kind.is_symmetric() {
             key_args.sort_by(|a, b| ents[*a as usize].id.cmp(&ents[*b as usize].id));
         }
@@ -1188,6 +1221,13 @@ fn finish(raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
             }
             if rel.event.is_none() {
                 rel.event = r.event.map(id);
+            }
+            if rel.args.len() < r.args.len() {
+                rel.args.extend(
+                    r.args[rel.args.len()..]
+                        .iter()
+                        .map(|&(role, e)| Argument { role, entity: id(e) }),
+                );
             }
             continue;
         }

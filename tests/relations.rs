@@ -1,0 +1,231 @@
+//! Relation extraction on texts written for this project: one test per mechanism of
+//! the rule layer (the validation suites in `tests/validation/` measure coverage).
+
+use gazet::{Document, ErrorKind, Extractor, Modality, RelationType, Role, Tense};
+
+/// (type, first arg name, second arg name, modality, tense) of every relation.
+fn rels(doc: &Document) -> Vec<(RelationType, String, String, Modality, Tense)> {
+    doc.relations
+        .iter()
+        .map(|r| {
+            let a = doc.name_of(&r.args[0].entity).to_string();
+            let b = doc.name_of(&r.args[1].entity).to_string();
+            (r.kind, a, b, r.modality, r.tense)
+        })
+        .collect()
+}
+
+fn has(doc: &Document, kind: RelationType, a: &str, b: &str, m: Modality, t: Tense) -> bool {
+    rels(doc).iter().any(|r| {
+        r.0 == kind
+            && ((r.1 == a && r.2 == b) || (kind.is_symmetric() && r.1 == b && r.2 == a))
+            && r.3 == m
+            && r.4 == t
+    })
+}
+
+#[test]
+fn quoted_we_is_the_speakers_country() {
+    let ex = Extractor::new();
+    let doc = ex.extract(
+        " date 2018-03 Macron: \"De Duitsers kunnen ons helpen met Libië\"\n\nDe Franse president sprak dinsdag in Parijs.",
+    );
+    let r =
+        doc.relations.iter().find(|r| r.kind == RelationType::HelpWith).expect("a help relation");
+    assert_eq!(doc.name_of(&r.args[0].entity), "Germany");
+    assert_eq!(doc.name_of(&r.args[1].entity), "Libya");
+    let beneficiary = r.args.iter().find(|a| a.role == Role::Beneficiary).expect("a beneficiary");
+    assert_eq!(doc.name_of(&beneficiary.entity), "France");
+    assert_eq!(r.label, "could help with");
+}
+
+#[test]
+fn the_two_leaders_are_the_last_meetings_parties() {
+    let ex = Extractor::new();
+    let doc = ex.extract(
+        " date 2019-06 Angela Merkel ontmoette dinsdag Emmanuel Macron in Aken. De twee leiders spraken over Libië.",
+    );
+    assert!(has(
+        &doc,
+        RelationType::TalksAbout,
+        "Angela Merkel",
+        "Libya",
+        Modality::Asserted,
+        Tense::Past
+    ));
+    assert!(has(
+        &doc,
+        RelationType::TalksAbout,
+        "Emmanuel Macron",
+        "Libya",
+        Modality::Asserted,
+        Tense::Past
+    ));
+}
+
+#[test]
+fn counterpart_and_possessive_posts() {
+    let ex = Extractor::new();
+    let doc = ex.extract(
+        " date 2017-11 De Amerikaanse president Donald Trump en zijn Russische ambtgenoot Vladimir Poetin spraken elkaar. Ook zijn minister van Buitenlandse Zaken Rex Tillerson was erbij.",
+    );
+    assert!(has(
+        &doc,
+        RelationType::Position,
+        "Vladimir Putin",
+        "Russia",
+        Modality::Asserted,
+        Tense::Present
+    ));
+    assert!(has(
+        &doc,
+        RelationType::Position,
+        "Rex Tillerson",
+        "United States",
+        Modality::Asserted,
+        Tense::Present
+    ));
+}
+
+#[test]
+fn no_relation_from_co_occurrence() {
+    let ex = Extractor::new();
+    for text in [
+        "Trump en Poetin waren dinsdag allebei in het nieuws.",
+        "Trump sprak vol lof over Poetin.",
+        "Germany, France and Italy won medals on Sunday.",
+    ] {
+        let doc = ex.extract(text);
+        assert!(
+            doc.relations.iter().all(|r| r.kind != RelationType::Meeting),
+            "{text}: {:?}",
+            rels(&doc)
+        );
+    }
+    let doc = ex.extract("Trump sprak vol lof over Poetin.");
+    assert!(doc.relations.iter().any(|r| r.kind == RelationType::TalksAbout));
+}
+
+#[test]
+fn modality_tense_and_cancellations() {
+    let ex = Extractor::new();
+    let d = |t: &str| ex.extract_with(t, None, "2019-03-20".parse().ok());
+    assert!(has(
+        &d("Trump zal Kim Jong-un volgende week ontmoeten."),
+        RelationType::Meeting,
+        "Donald Trump",
+        "Kim Jong-un",
+        Modality::Planned,
+        Tense::Future
+    ));
+    assert!(has(
+        &d("Trump weigerde Kim Jong-un te ontmoeten."),
+        RelationType::Meeting,
+        "Donald Trump",
+        "Kim Jong-un",
+        Modality::Negated,
+        Tense::Past
+    ));
+    assert!(has(
+        &d("Trump cancelled his meeting with Kim Jong-un."),
+        RelationType::Meeting,
+        "Donald Trump",
+        "Kim Jong-un",
+        Modality::Negated,
+        Tense::Future
+    ));
+    assert!(has(
+        &d("Trump may meet Kim Jong-un in May."),
+        RelationType::Meeting,
+        "Donald Trump",
+        "Kim Jong-un",
+        Modality::Possible,
+        Tense::Future
+    ));
+    assert!(has(
+        &d("Theresa May met Kim Jong-un on Monday."),
+        RelationType::Meeting,
+        "Theresa May",
+        "Kim Jong-un",
+        Modality::Asserted,
+        Tense::Past
+    ));
+    assert!(has(
+        &d("Trump en Kim Jong-un ontmoetten elkaar naar verluidt in Hanoi."),
+        RelationType::Meeting,
+        "Donald Trump",
+        "Kim Jong-un",
+        Modality::Reported,
+        Tense::Past
+    ));
+}
+
+#[test]
+fn times_places_and_events_attach() {
+    let ex = Extractor::new();
+    let doc = ex.extract(
+        " date 2017-11 Trump zal Poetin op de APEC-top in Vietnam op 9 en 10 november ontmoeten.",
+    );
+    let m = doc.relations.iter().find(|r| r.kind == RelationType::Meeting).expect("a meeting");
+    assert_eq!(m.time.as_ref().map(|t| t.value.as_str()), Some("2017-11-09/2017-11-10"));
+    assert_eq!(m.event.as_deref(), Some("event:apec"));
+    assert_eq!(m.place.as_deref(), Some("country:VN"));
+    assert!(has(
+        &doc,
+        RelationType::Participation,
+        "Donald Trump",
+        "APEC",
+        Modality::Planned,
+        Tense::Future
+    ));
+    assert!(has(
+        &doc,
+        RelationType::LocatedIn,
+        "APEC",
+        "Vietnam",
+        Modality::Planned,
+        Tense::Future
+    ));
+}
+
+#[test]
+fn coordination_expands() {
+    let ex = Extractor::new();
+    let doc = ex.extract("Rutte bezoekt volgende maand China, Japan en Zuid-Korea.");
+    let visits: Vec<_> =
+        rels(&doc).into_iter().filter(|r| r.0 == RelationType::Visit).map(|r| r.2).collect();
+    assert_eq!(visits, ["China", "Japan", "South Korea"]);
+}
+
+#[test]
+fn repeated_relations_merge_with_all_evidence() {
+    let ex = Extractor::new();
+    let doc = ex.extract("Rutte ontmoette Macron in Parijs. Later ontmoette Rutte Macron opnieuw.");
+    let ms: Vec<_> = doc.relations.iter().filter(|r| r.kind == RelationType::Meeting).collect();
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].evidences.len(), 2);
+}
+
+#[test]
+fn rule_files_are_validated_and_extend_the_defaults() {
+    let err = Extractor::builder()
+        .rules_str("mine.rules", "lang nl\nrule x = meeting: <participant:PERSN> ^ontbijt\n")
+        .build()
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Rule(_)));
+    assert_eq!(err.to_string(), "mine.rules:2:32: unknown type \"PERSN\": expected PERSON, COUNTRY, LOCATION, ORGANIZATION, EVENT, ACTOR, PARTY, PLACE or ANY");
+    let ex = Extractor::builder()
+        .rules_str("mine.rules", "lang nl\nrule mine/meeting/brunch = meeting: <participant:PERSON> ~3 ^brunchte ~2 met <participant:PERSON>\n")
+        .build()
+        .unwrap();
+    let doc = ex.extract("Rutte brunchte zondag met Macron.");
+    assert_eq!(doc.relations.iter().filter(|r| r.rule == "mine/meeting/brunch").count(), 1);
+}
+
+#[test]
+fn without_rule_files_there_are_no_relations() {
+    let ex = Extractor::builder().default_rules(false).build().unwrap();
+    let doc = ex.extract("De Amerikaanse president Donald Trump ontmoette Poetin.");
+    assert!(doc.relations.is_empty());
+    assert!(doc.entity_named("Donald Trump").is_some());
+}
