@@ -258,6 +258,26 @@ const NOT_NAMES: &[&str] = &[
     "said",
     "zei",
     "zegt",
+    "mr",
+    "mrs",
+    "ms",
+    "dhr",
+    "mevrouw",
+    "meneer",
+    "volgens",
+    "according",
+    "toen",
+    "when",
+    "ook",
+    "also",
+    "maar",
+    "but",
+    "president",
+    "premier",
+    "minister",
+    "koning",
+    "paus",
+    "kanselier",
 ];
 
 pub(crate) fn resolve(
@@ -375,8 +395,61 @@ pub(crate) fn resolve(
             c.fill(true);
         }
     }
-    // 3. names after titles
     let mut locals: HashMap<String, u32> = HashMap::default();
+    // 3b. "Ivanka Trump", "Melania Trump": an unknown capitalised word right before a
+    // known surname inside a sentence is another person of that family
+    let mut family: Vec<(usize, usize)> = Vec::new();
+    for (mi, mm) in out.mentions.iter().enumerate() {
+        let k = mm.first as usize;
+        if mm.len != 1 || k < 2 || out.entities[mm.ent as usize].kind != EntityType::Person {
+            continue;
+        }
+        if !matches!(mm.kind, MKind::Alias(AliasKind::Short | AliasKind::Partial)) {
+            continue;
+        }
+        let (p, pp) = (&tt[k - 1], &tt[k - 2]);
+        let f = toks.norm_of(p);
+        let inside = pp.kind == TokenKind::Word || matches!(toks.norm_of(pp), "," | "(");
+        if !covered[k - 1]
+            && inside
+            && p.kind == TokenKind::Word
+            && p.is_capitalized()
+            && !p.is_all_caps()
+            && f.chars().count() >= 3
+            && !NOT_NAMES.contains(&f)
+            && !JOB_WORDS.contains(&f)
+            && !PARTICLES.contains(&f)
+        {
+            family.push((mi, k - 1));
+        }
+    }
+    for (mi, start) in family.into_iter().rev() {
+        let last = out.mentions[mi].first as usize;
+        let surface = text.get(tt[start].start as usize..tt[last].end as usize).unwrap_or("");
+        let name: String = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        let ent = match locals.get(&name) {
+            Some(&i) => i,
+            None => {
+                let i = out.entities.len() as u32;
+                out.entities.push(REntity {
+                    key: EntKey::Local(i),
+                    id: format!("local:person:{}", slug(&name)),
+                    name: name.clone(),
+                    kind: EntityType::Person,
+                });
+                locals.insert(name, i);
+                i
+            }
+        };
+        covered[start] = true;
+        let m = &mut out.mentions[mi];
+        m.first = start as u32;
+        m.len = 2;
+        m.ent = ent;
+        m.kind = MKind::Title;
+    }
+
+    // 3. names after titles
     for th in out.titles.clone() {
         let start = (th.first + th.len) as usize;
         let Some((f, l)) = name_after(toks, &covered, start) else {
