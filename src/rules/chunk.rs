@@ -267,8 +267,10 @@ pub(crate) fn chunks(
                 && org == NONE
                 && title.is_none()
             {
-                // "ons", "we", "us" inside a quotation: the speaker's country
-                if let Some(ent) = speaker_country(c, res, j) {
+                // "ons", "we", "us" inside a quotation: the speaker's country; "ik",
+                // "I": the speaker
+                let me = matches!(c.toks.norm_at(j), "ik" | "i");
+                if let Some(ent) = speaker_of(c, res, j, me) {
                     chunk = Some(Chunk {
                         first: j as u32,
                         last: j as u32 + 1,
@@ -397,6 +399,25 @@ pub(crate) fn chunks(
         match chunk {
             Some(mut ch) => {
                 let is_person = res.entities[ch.head as usize].kind == EntityType::Person;
+                // "president Poetin van Rusland": the country after the name
+                if is_person
+                    && ch.title.is_some()
+                    && ch.org == NONE
+                    && c.has(ch.last as usize, bits::OF)
+                {
+                    let k = ch.last as usize + 1;
+                    let mi = c.maps.mention_at.get(k).copied().unwrap_or(NONE);
+                    if k < to && mi != NONE {
+                        let m = res.mentions[mi as usize];
+                        if matches!(
+                            res.entities[m.ent as usize].kind,
+                            EntityType::Country | EntityType::Organization
+                        ) {
+                            ch.org = m.ent;
+                            ch.last = m.first + m.len;
+                        }
+                    }
+                }
                 // "Antony Blinken (VS)": a country in brackets after a person
                 let last = ch.last as usize;
                 if is_person
@@ -589,11 +610,12 @@ fn post_title(c: &ChunkCtx<'_>, res: &Resolved, person: u32, org: u32) -> Option
     c.titles.canonical.iter().position(|t| *t == post.title).map(|i| i as u16)
 }
 
-/// The country of the speaker of the quotation around token `j`: the person named
+/// The speaker of the quotation around token `j` (or, unless `person`, the speaker's
+/// country): the person named
 /// just before its opening mark ("Trump: \"…") or just after its closing mark
 /// ("\"…\", zei Poetin"), and the country of the post that person held on the
 /// document date.
-fn speaker_country(c: &ChunkCtx<'_>, res: &mut Resolved, j: usize) -> Option<u32> {
+fn speaker_of(c: &ChunkCtx<'_>, res: &mut Resolved, j: usize, person: bool) -> Option<u32> {
     let tt = c.toks.tokens();
     let is_mark = |k: usize| {
         tt.get(k).is_some_and(|t| t.kind == TokenKind::Quote && c.toks.norm_at(k) == "\"")
@@ -624,6 +646,9 @@ fn speaker_country(c: &ChunkCtx<'_>, res: &mut Resolved, j: usize) -> Option<u32
         }
     }
     let speaker = speaker?;
+    if person {
+        return Some(speaker);
+    }
     let crate::resolve::EntKey::Gaz(e) = res.entities[speaker as usize].key else {
         return None;
     };

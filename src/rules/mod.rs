@@ -905,6 +905,10 @@ impl<'a> SentCtx<'a> {
                             }
                             nk += 1;
                         }
+                        // "met Poetin en met Zelenski": the preposition may repeat
+                        if self.slot_ok(nk, *types).is_none() && self.item_has(nk, bits::PREP) {
+                            nk += 1;
+                        }
                         match self.slot_ok(nk, *types) {
                             Some(c2) => {
                                 got.push(c2);
