@@ -174,41 +174,6 @@ const PARTICLES: &[&str] = &[
 
 /// Capitalised words that never start or make a name after a title.
 const NOT_NAMES: &[&str] = &[
-    // Dutch and English months and weekdays
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "october",
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     // words that follow titles in ministry names and set phrases
     "buitenlandse",
     "binnenlandse",
@@ -416,7 +381,7 @@ pub(crate) fn resolve(
             && p.is_capitalized()
             && !p.is_all_caps()
             && f.chars().count() >= 3
-            && !NOT_NAMES.contains(&f)
+            && !not_name(f)
             && !JOB_WORDS.contains(&f)
             && !PARTICLES.contains(&f)
         {
@@ -492,7 +457,7 @@ pub(crate) fn resolve(
                 && t.is_capitalized()
                 && f.chars().count() >= 3
                 && !PARTICLES.contains(&f)
-                && !NOT_NAMES.contains(&f)
+                && !not_name(f)
             {
                 let v = parts.entry(f).or_default();
                 if !v.contains(&mm.ent) {
@@ -546,6 +511,12 @@ pub(crate) fn resolve(
     out
 }
 
+/// Capitalised words that never start or make a name: [`NOT_NAMES`], and month
+/// and weekday names of either language.
+fn not_name(f: &str) -> bool {
+    NOT_NAMES.contains(&f) || crate::time::is_calendar_word(f)
+}
+
 /// The one person among `entries` whose posts match `title` (held on `date`, when
 /// known).
 fn holder_of(
@@ -597,7 +568,7 @@ fn name_after(toks: &Tokens, covered: &[bool], mut start: usize) -> Option<(usiz
         }
         if t.kind == TokenKind::Word
             && (t.is_capitalized() || after_hyphen)
-            && !NOT_NAMES.contains(&f)
+            && !not_name(f)
             && !(t.is_all_caps() && f.len() <= 3 && words == 0)
         {
             if j > start && t.space_before() && last_word.is_none() {

@@ -147,6 +147,11 @@ fn year_num(w: &str) -> Option<i32> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
+/// Whether a normalised word is a month or weekday name in Dutch or English.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    NL_MONTHS.contains(&w) || EN_MONTHS.contains(&w) || NL_DAYS.contains(&w) || EN_DAYS.contains(&w)
+}
+
 /// Words that can start a time expression in `lang` (numbers aside): the tagger looks
 /// only at tokens flagged with these (see `rules::parse::bits::TIME`).
 pub(crate) fn start_words(lang: Lang) -> Vec<String> {

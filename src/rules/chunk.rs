@@ -45,6 +45,24 @@ pub(crate) struct Chunk {
     pub description: bool,
 }
 
+impl Chunk {
+    /// A phrase over tokens `first..last` standing for `head`, with no modifiers.
+    fn new(first: usize, last: usize, head: u32) -> Chunk {
+        Chunk {
+            first: first as u32,
+            last: last as u32,
+            head,
+            head2: NONE,
+            org: NONE,
+            title: None,
+            former: false,
+            possessive: false,
+            pronoun: false,
+            description: false,
+        }
+    }
+}
+
 /// Per-token lookups built once per document.
 pub(crate) struct TokMaps {
     /// Mention index starting at each token, or NONE.
@@ -220,18 +238,7 @@ pub(crate) fn chunks(
             if let (Some((p, q)), Some(len)) =
                 (c.last_pair, plural.or_else(|| pair_phrase(c, start, to)))
             {
-                out.push(Chunk {
-                    first: start as u32,
-                    last: (start + len) as u32,
-                    head: p,
-                    head2: q,
-                    org: NONE,
-                    title: None,
-                    former: false,
-                    possessive: false,
-                    pronoun: true,
-                    description: false,
-                });
+                out.push(Chunk { head2: q, pronoun: true, ..Chunk::new(start, start + len, p) });
                 i = start + len;
                 continue;
             }
@@ -248,16 +255,11 @@ pub(crate) fn chunks(
                     let adj_only = m.kind == MKind::Alias(crate::gazetteer::AliasKind::Adj);
                     if !adj_only {
                         chunk = Some(Chunk {
-                            first: start as u32,
-                            last: m.first + m.len,
-                            head: m.ent,
-                            head2: NONE,
                             org,
                             title,
                             former,
                             possessive,
-                            pronoun: false,
-                            description: false,
+                            ..Chunk::new(start, (m.first + m.len) as usize, m.ent)
                         });
                     }
                 }
@@ -271,18 +273,7 @@ pub(crate) fn chunks(
                 // "I": the speaker
                 let me = matches!(c.toks.norm_at(j), "ik" | "i");
                 if let Some(ent) = speaker_of(c, res, j, me) {
-                    chunk = Some(Chunk {
-                        first: j as u32,
-                        last: j as u32 + 1,
-                        head: ent,
-                        head2: NONE,
-                        org: NONE,
-                        title: None,
-                        former: false,
-                        possessive: false,
-                        pronoun: true,
-                        description: false,
-                    });
+                    chunk = Some(Chunk { pronoun: true, ..Chunk::new(j, j + 1, ent) });
                 }
             } else if tt[j].kind == TokenKind::Word
                 && c.has(j, bits::PRONOUN)
@@ -291,18 +282,7 @@ pub(crate) fn chunks(
                 && j == start
             {
                 if let Some((ent, end)) = resolve_pronoun(c, res, j, to) {
-                    chunk = Some(Chunk {
-                        first: j as u32,
-                        last: end as u32,
-                        head: ent,
-                        head2: NONE,
-                        org: NONE,
-                        title: None,
-                        former: false,
-                        possessive: false,
-                        pronoun: true,
-                        description: false,
-                    });
+                    chunk = Some(Chunk { pronoun: true, ..Chunk::new(j, end, ent) });
                 }
             }
         }
@@ -318,16 +298,11 @@ pub(crate) fn chunks(
                 let m = res.mentions[mi as usize];
                 if res.entities[m.ent as usize].kind == EntityType::Person {
                     chunk = Some(Chunk {
-                        first: start as u32,
-                        last: m.first + m.len,
-                        head: m.ent,
-                        head2: NONE,
                         org,
                         title,
                         former,
                         possessive,
-                        pronoun: false,
-                        description: false,
+                        ..Chunk::new(start, (m.first + m.len) as usize, m.ent)
                     });
                 }
             }
@@ -381,17 +356,13 @@ pub(crate) fn chunks(
                         kind: MKind::Description,
                     });
                     chunk = Some(Chunk {
-                        first: start as u32,
-                        last: j as u32,
-                        head: ent,
-                        head2: NONE,
                         // an implied organization is no stated post
                         org: if implied_org { NONE } else { org },
                         title,
                         former,
                         possessive,
-                        pronoun: false,
                         description: true,
+                        ..Chunk::new(start, j, ent)
                     });
                 }
             }
