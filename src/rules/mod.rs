@@ -232,7 +232,18 @@ struct Raw {
     title: Option<String>,
     sentence: usize,
     span: Span,
-    rule: String,
+    rule: RuleRef,
+}
+
+/// Which rule made a relation; turned into its id only for the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RuleRef {
+    /// A rule of a rule file (index).
+    File(u32),
+    /// A position from an entity phrase (or a description).
+    Position(Lang, bool),
+    /// Participation derived from a meeting at an event.
+    Participation(Lang),
 }
 
 static EMPTY_WORDS: once_cell::sync::Lazy<LangWords> =
@@ -360,14 +371,19 @@ impl Compiled {
                     title: ch.title.map(|t| inp.titles.name(t).to_string()),
                     sentence: si,
                     span,
-                    rule: format!(
-                        "{}/position/{}",
-                        inp.lang.code(),
-                        if ch.description { "description" } else { "apposition" }
-                    ),
+                    rule: RuleRef::Position(inp.lang, ch.description),
                 });
             }
-            if ti == t_end {
+            // the entity types this sentence's phrases offer: a rule whose slots
+            // cannot all be filled is not tried
+            let offered: u8 = chunks
+                .iter()
+                .flat_map(heads)
+                .fold(0, |m, h| m | type_bit(inp.res.entities[h as usize].kind));
+            let applicable =
+                |ri: u32| self.rules[ri as usize].needs.iter().all(|&n| n & offered != 0);
+            if !trig[ti..t_end].iter().any(|&(_, ri)| applicable(ri)) {
+                ti = t_end;
                 continue;
             }
             let items = build_items(toks, &masks, &chunks, a, b);
@@ -384,6 +400,9 @@ impl Compiled {
                 sent: (a, b),
             };
             for &(tok, ri) in &trig[ti..t_end] {
+                if !applicable(ri) {
+                    continue;
+                }
                 let rule = &self.rules[ri as usize];
                 // items are in token order: find the trigger's by binary search
                 let pos = items.partition_point(|it| match *it {
@@ -394,7 +413,7 @@ impl Compiled {
                     continue;
                 }
                 let Some(m) = sc.match_rule(rule, pos) else { continue };
-                self.emit(&mut sc, rule, &m, tok, si, &times, inp.date, &mut raws);
+                self.emit(&mut sc, (ri, rule), &m, tok, si, &times, inp.date, &mut raws);
             }
             let _ = &mut sc;
             ti = t_end;
@@ -403,14 +422,14 @@ impl Compiled {
             inp.res.mentions.extend(added);
             inp.res.mentions.sort_by_key(|m| m.first);
         }
-        finish(raws, inp)
+        self.finish(raws, inp)
     }
 
     #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
         sc: &mut SentCtx<'_>,
-        rule: &Rule,
+        (ri, rule): (u32, &Rule),
         m: &Match,
         tok: u32,
         si: usize,
@@ -551,7 +570,7 @@ impl Compiled {
                 title: None,
                 sentence: si,
                 span: evidence,
-                rule: rule.id.clone(),
+                rule: RuleRef::File(ri),
             });
         };
         if rule.kind.is_symmetric() {
@@ -622,7 +641,7 @@ impl Compiled {
                         title: None,
                         sentence: si,
                         span: evidence,
-                        rule: format!("{}/participation/meeting-at-event", rule.lang.code()),
+                        rule: RuleRef::Participation(rule.lang),
                     });
                 }
             }
@@ -1177,95 +1196,123 @@ fn participle(kind: RelationType, past: &str) -> String {
     }
 }
 
-/// Turns raw relations into [`Relation`]s, merging repeats.
-fn finish(mut raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
-    // "De Russen kunnen ons helpen met Noord-Korea": with a named topic, the helped
-    // party is the beneficiary, not a second topic
-    let with_beneficiary: Vec<(usize, u32, u32)> = raws
-        .iter()
-        .filter(|r| r.kind == RelationType::HelpWith && r.args.len() == 3)
-        .map(|r| (r.sentence, r.args[0].1, r.args[2].1))
-        .collect();
-    if !with_beneficiary.is_empty() {
-        raws.retain(|r| {
-            !(r.kind == RelationType::HelpWith
-                && r.args.len() == 2
-                && with_beneficiary.contains(&(r.sentence, r.args[0].1, r.args[1].1)))
-        });
-    }
-    let ents = &inp.res.entities;
-    let id = |e: u32| ents[e as usize].id.clone();
-    let mut out: Vec<Relation> = Vec::new();
-    // keys on entity indices; ids and texts are built once per distinct relation
-    type Key = (RelationType, Vec<u32>, Modality, Tense, String);
-    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
-    let mut seen: FxHashSet<(usize, Span)> = FxHashSet::default();
-    for r in raws {
-        // the key is the two main arguments; an optional third (a beneficiary) is
-        // kept from whichever statement names it
-        let mut key_args: Vec<u32> = r.args.iter().take(2).map(|a| a.1).collect();
-        if r.kind.is_symmetric() {
-            key_args.sort_by(|a, b| ents[*a as usize].id.cmp(&ents[*b as usize].id));
-        }
-        let key: Key = (
-            r.kind,
-            key_args,
-            r.modality,
-            r.tense,
-            r.time.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
-        );
-        let ev = Evidence { sentence: r.sentence, span: r.span, rule: r.rule.clone() };
-        if let Some(&i) = index.get(&key) {
-            let rel: &mut Relation = &mut out[i];
-            if seen.insert((i, ev.span)) {
-                rel.evidences.push(ev);
+impl Compiled {
+    /// The id of the rule a relation came from.
+    fn rule_name(&self, r: RuleRef) -> String {
+        match r {
+            RuleRef::File(i) => {
+                self.rules.get(i as usize).map_or_else(String::new, |r| r.id.clone())
             }
-            if rel.place.is_none() {
-                rel.place = r.place.map(id);
+            RuleRef::Position(lang, description) => format!(
+                "{}/position/{}",
+                lang.code(),
+                if description { "description" } else { "apposition" }
+            ),
+            RuleRef::Participation(lang) => {
+                format!("{}/participation/meeting-at-event", lang.code())
             }
-            if rel.event.is_none() {
-                rel.event = r.event.map(id);
-            }
-            if rel.args.len() < r.args.len() {
-                rel.args.extend(
-                    r.args[rel.args.len()..]
-                        .iter()
-                        .map(|&(role, e)| Argument { role, entity: id(e) }),
-                );
-            }
-            continue;
-        }
-        let mut args: Vec<Argument> =
-            r.args.iter().map(|&(role, e)| Argument { role, entity: id(e) }).collect();
-        if r.kind.is_symmetric() {
-            args.sort_by(|a, b| a.entity.cmp(&b.entity));
-        }
-        let time = r.time.map(|mut t| {
-            t.text = inp.text.get(t.start..t.end).unwrap_or("").to_string();
-            t
-        });
-        index.insert(key, out.len());
-        seen.insert((out.len(), r.span));
-        out.push(Relation {
-            kind: r.kind,
-            label: label(r.kind, r.modality, r.tense, r.title.as_deref()),
-            args,
-            modality: r.modality,
-            tense: r.tense,
-            time,
-            place: r.place.map(id),
-            event: r.event.map(id),
-            title: r.title,
-            sentence: r.sentence,
-            evidence: r.span,
-            rule: r.rule,
-            evidences: vec![ev],
-        });
-    }
-    for r in &mut out {
-        if r.evidences.len() < 2 {
-            r.evidences.clear();
         }
     }
-    out
+
+    /// Turns raw relations into [`Relation`]s, merging repeats.
+    fn finish(&self, mut raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
+        // "De Russen kunnen ons helpen met Noord-Korea": with a named topic, the helped
+        // party is the beneficiary, not a second topic
+        let with_beneficiary: Vec<(usize, u32, u32)> = raws
+            .iter()
+            .filter(|r| r.kind == RelationType::HelpWith && r.args.len() == 3)
+            .map(|r| (r.sentence, r.args[0].1, r.args[2].1))
+            .collect();
+        if !with_beneficiary.is_empty() {
+            raws.retain(|r| {
+                !(r.kind == RelationType::HelpWith
+                    && r.args.len() == 2
+                    && with_beneficiary.contains(&(r.sentence, r.args[0].1, r.args[1].1)))
+            });
+        }
+        let ents = &inp.res.entities;
+        let id = |e: u32| ents[e as usize].id.clone();
+        let mut out: Vec<Relation> = Vec::new();
+        // keys on entity indices; ids and texts are built once per distinct relation
+        type Key = (RelationType, Vec<u32>, Modality, Tense, String);
+        let mut index: FxHashMap<Key, usize> = FxHashMap::default();
+        let mut seen: FxHashSet<(usize, Span)> = FxHashSet::default();
+        let mut evidence: Vec<Vec<(usize, Span, RuleRef)>> = Vec::new();
+        for r in raws {
+            // the key is the two main arguments; an optional third (a beneficiary) is
+            // kept from whichever statement names it
+            let mut key_args: Vec<u32> = r.args.iter().take(2).map(|a| a.1).collect();
+            if r.kind.is_symmetric() {
+                key_args.sort_by(|a, b| ents[*a as usize].id.cmp(&ents[*b as usize].id));
+            }
+            let key: Key = (
+                r.kind,
+                key_args,
+                r.modality,
+                r.tense,
+                r.time.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            );
+            if let Some(&i) = index.get(&key) {
+                let rel: &mut Relation = &mut out[i];
+                if seen.insert((i, r.span)) {
+                    evidence[i].push((r.sentence, r.span, r.rule));
+                }
+                if rel.place.is_none() {
+                    rel.place = r.place.map(id);
+                }
+                if rel.event.is_none() {
+                    rel.event = r.event.map(id);
+                }
+                if rel.args.len() < r.args.len() {
+                    rel.args.extend(
+                        r.args[rel.args.len()..]
+                            .iter()
+                            .map(|&(role, e)| Argument { role, entity: id(e) }),
+                    );
+                }
+                continue;
+            }
+            let mut args: Vec<Argument> =
+                r.args.iter().map(|&(role, e)| Argument { role, entity: id(e) }).collect();
+            if r.kind.is_symmetric() {
+                args.sort_by(|a, b| a.entity.cmp(&b.entity));
+            }
+            let time = r.time.map(|mut t| {
+                t.text = inp.text.get(t.start..t.end).unwrap_or("").to_string();
+                t
+            });
+            index.insert(key, out.len());
+            seen.insert((out.len(), r.span));
+            evidence.push(vec![(r.sentence, r.span, r.rule)]);
+            out.push(Relation {
+                kind: r.kind,
+                label: label(r.kind, r.modality, r.tense, r.title.as_deref()),
+                args,
+                modality: r.modality,
+                tense: r.tense,
+                time,
+                place: r.place.map(id),
+                event: r.event.map(id),
+                title: r.title,
+                sentence: r.sentence,
+                evidence: r.span,
+                rule: self.rule_name(r.rule),
+                evidences: Vec::new(),
+            });
+        }
+        // every statement of a relation stated more than once
+        for (rel, evs) in out.iter_mut().zip(evidence) {
+            if evs.len() > 1 {
+                rel.evidences = evs
+                    .into_iter()
+                    .map(|(sentence, span, rule)| Evidence {
+                        sentence,
+                        span,
+                        rule: self.rule_name(rule),
+                    })
+                    .collect();
+            }
+        }
+        out
+    }
 }

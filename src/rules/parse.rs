@@ -83,6 +83,8 @@ pub(crate) struct Rule {
     pub trigger: usize,
     pub modality: Option<Modality>,
     pub tense: Option<Tense>,
+    /// The types of each required slot: a sentence must offer one of each.
+    pub needs: Vec<TypeMask>,
 }
 
 /// The cue kinds a rule file defines.
@@ -500,7 +502,15 @@ fn parse_rule(
             }
         }
     }
-    Ok(Rule { id: id.to_string(), lang, kind, elems, trigger, modality, tense })
+    let needs = elems
+        .iter()
+        .filter(|e| !e.optional)
+        .filter_map(|e| match e.elem {
+            Elem::Slot { types, .. } => Some(types),
+            _ => None,
+        })
+        .collect();
+    Ok(Rule { id: id.to_string(), lang, kind, elems, trigger, modality, tense, needs })
 }
 
 fn parse_role(s: &str) -> Option<Role> {
