@@ -273,7 +273,8 @@ pub(crate) fn chunks(
                 // "I": the speaker
                 let me = matches!(c.toks.norm_at(j), "ik" | "i");
                 if let Some(ent) = speaker_of(c, res, j, me) {
-                    chunk = Some(Chunk { pronoun: true, ..Chunk::new(j, j + 1, ent) });
+                    // resolved to a named speaker or country: it may fill any slot
+                    chunk = Some(Chunk::new(j, j + 1, ent));
                 }
             } else if tt[j].kind == TokenKind::Word
                 && c.has(j, bits::PRONOUN)

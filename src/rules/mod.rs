@@ -833,10 +833,14 @@ impl<'a> SentCtx<'a> {
         }
     }
 
-    fn slot_ok(&self, k: usize, types: u8) -> Option<u32> {
+    fn slot_ok(&self, k: usize, types: u8, role: Role) -> Option<u32> {
         match self.items.get(k) {
             Some(Item::Chunk(c)) => {
                 let ch = &self.chunks[*c as usize];
+                // a pronoun names who acts, not what is talked about or where
+                if ch.pronoun && !(is_agent(role) || role == Role::Beneficiary) {
+                    return None;
+                }
                 let t = self.res.entities[ch.head as usize].kind;
                 (type_bit(t) & types != 0).then_some(*c)
             }
@@ -902,7 +906,7 @@ impl<'a> SentCtx<'a> {
                 while self.is_free(k2) {
                     k2 += 1;
                 }
-                let c = self.slot_ok(k2, *types)?;
+                let c = self.slot_ok(k2, *types, *role)?;
                 // an agent reached through a gap is no object of a preposition
                 if after_gap && is_agent(*role) && k2 > 0 && self.item_has(k2 - 1, bits::PREP) {
                     return None;
@@ -925,10 +929,12 @@ impl<'a> SentCtx<'a> {
                             nk += 1;
                         }
                         // "met Poetin en met Zelenski": the preposition may repeat
-                        if self.slot_ok(nk, *types).is_none() && self.item_has(nk, bits::PREP) {
+                        if self.slot_ok(nk, *types, *role).is_none()
+                            && self.item_has(nk, bits::PREP)
+                        {
                             nk += 1;
                         }
-                        match self.slot_ok(nk, *types) {
+                        match self.slot_ok(nk, *types, *role) {
                             Some(c2) => {
                                 got.push(c2);
                                 end = nk + 1;
@@ -1014,7 +1020,7 @@ impl<'a> SentCtx<'a> {
                 if k2 < 0 {
                     return None;
                 }
-                let c = self.slot_ok(k2 as usize, *types)?;
+                let c = self.slot_ok(k2 as usize, *types, *role)?;
                 if is_agent(*role) && k2 > 0 && self.item_has(k2 as usize - 1, bits::PREP) {
                     let explicit = matches!(rest.last().map(|e| &e.elem), Some(Elem::Words(ws)) if ws.contains(self.item_word(k2 as usize - 1)));
                     if !explicit {
@@ -1045,7 +1051,7 @@ impl<'a> SentCtx<'a> {
                         if pk < 0 {
                             break;
                         }
-                        match self.slot_ok(pk as usize, *types) {
+                        match self.slot_ok(pk as usize, *types, *role) {
                             Some(c2) => {
                                 got.insert(0, c2);
                                 start = pk;
@@ -1138,6 +1144,17 @@ impl<'a> SentCtx<'a> {
             c.past |= cue(4);
             c.future |= cue(5);
             c.cancel |= cue(9);
+            // "geen ontmoeting", "no plans to meet" negate the relation; "nog geen
+            // plannen voor een ontmoeting" (not yet) only hedges it
+            if cue(10) {
+                let not_yet =
+                    i > 0 && self.masks.get(i - 1).is_some_and(|m| m & (bits::CUE0 << 11) != 0);
+                if not_yet {
+                    c.hedge = true;
+                } else {
+                    c.negated = true;
+                }
+            }
         }
         // the trigger's own form: a past-tense verb
         c
@@ -1234,8 +1251,10 @@ impl Compiled {
         let id = |e: u32| ents[e as usize].id.clone();
         let mut out: Vec<Relation> = Vec::new();
         // keys on entity indices; ids and texts are built once per distinct relation
-        type Key = (RelationType, Vec<u32>, Modality, Tense, String);
-        let mut index: FxHashMap<Key, usize> = FxHashMap::default();
+        // relations that agree in type, arguments, modality and tense merge; their
+        // times must agree too, except that a statement without a time joins one with
+        type Key = (RelationType, Vec<u32>, Modality, Tense);
+        let mut index: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
         let mut seen: FxHashSet<(usize, Span)> = FxHashSet::default();
         let mut evidence: Vec<Vec<(usize, Span, RuleRef)>> = Vec::new();
         for r in raws {
@@ -1245,15 +1264,26 @@ impl Compiled {
             if r.kind.is_symmetric() {
                 key_args.sort_by(|a, b| ents[*a as usize].id.cmp(&ents[*b as usize].id));
             }
-            let key: Key = (
-                r.kind,
-                key_args,
-                r.modality,
-                r.tense,
-                r.time.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
-            );
-            if let Some(&i) = index.get(&key) {
+            let key: Key = (r.kind, key_args, r.modality, r.tense);
+            let value = r.time.as_ref().map(|t| t.value.as_str());
+            let found = index.get(&key).and_then(|ix| {
+                let same = |i: &&usize| out[**i].time.as_ref().map(|t| t.value.as_str()) == value;
+                match value {
+                    None => ix.first(),
+                    Some(_) => {
+                        ix.iter().find(same).or_else(|| ix.iter().find(|i| out[**i].time.is_none()))
+                    }
+                }
+                .copied()
+            });
+            if let Some(i) = found {
                 let rel: &mut Relation = &mut out[i];
+                if rel.time.is_none() {
+                    rel.time = r.time.clone().map(|mut t| {
+                        t.text = inp.text.get(t.start..t.end).unwrap_or("").to_string();
+                        t
+                    });
+                }
                 if seen.insert((i, r.span)) {
                     evidence[i].push((r.sentence, r.span, r.rule));
                 }
@@ -1281,7 +1311,7 @@ impl Compiled {
                 t.text = inp.text.get(t.start..t.end).unwrap_or("").to_string();
                 t
             });
-            index.insert(key, out.len());
+            index.entry(key).or_default().push(out.len());
             seen.insert((out.len(), r.span));
             evidence.push(vec![(r.sentence, r.span, r.rule)]);
             out.push(Relation {

@@ -88,16 +88,16 @@ pub(crate) struct Rule {
 }
 
 /// The cue kinds a rule file defines.
-pub(crate) const CUES: [&str; 10] = [
+pub(crate) const CUES: [&str; 12] = [
     "possible", "planned", "negated", "reported", "past", "future", "former", "present", "hedge",
-    "cancel",
+    "cancel", "negdet", "notyet",
 ];
 
 /// Per-language word lists: cues, clause boundaries, pronouns, determiners,
 /// coordination.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LangWords {
-    pub cues: [WordSet; 10],
+    pub cues: [WordSet; 12],
     pub clause: WordSet,
     pub pronoun: WordSet,
     pub speaker: WordSet,
