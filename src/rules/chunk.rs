@@ -205,7 +205,9 @@ pub(crate) fn chunks(
                 }
             }
             let ti = c.maps.title_at[j];
-            if ti != NONE && title.is_none() {
+            // a title, or the last of several ("president President Moon", "EU-chef
+            // en premier")
+            if ti != NONE {
                 let th = res.titles[ti as usize];
                 title = Some(th.title);
                 j = (th.first + th.len) as usize;
