@@ -289,6 +289,23 @@ pub(crate) fn chunks(
                 }
             }
         }
+        // "his trip to the DPRK": a possessive pronoun with no phrase after it stands
+        // for its person
+        if chunk.is_none()
+            && j == start + 1
+            && title.is_none()
+            && org == NONE
+            && c.has(start, bits::PRONOUN)
+            && c.has(start, bits::POSSESSIVE)
+        {
+            if let Some((ent, _)) = resolve_pronoun(c, res, start, to) {
+                chunk = Some(Chunk {
+                    pronoun: true,
+                    possessive: true,
+                    ..Chunk::new(start, start + 1, ent)
+                });
+            }
+        }
         // "Russia's foreign minister, Sergei Lavrov": the name after a comma
         if chunk.is_none()
             && title.is_some()

@@ -833,6 +833,12 @@ impl<'a> SentCtx<'a> {
         }
     }
 
+    /// "his" in "after his trip": the preposition governs the noun, not the pronoun.
+    fn is_possessive_pronoun(&self, c: u32) -> bool {
+        let ch = &self.chunks[c as usize];
+        ch.pronoun && ch.possessive
+    }
+
     fn slot_ok(&self, k: usize, types: u8, role: Role) -> Option<u32> {
         match self.items.get(k) {
             Some(Item::Chunk(c)) => {
@@ -908,7 +914,12 @@ impl<'a> SentCtx<'a> {
                 }
                 let c = self.slot_ok(k2, *types, *role)?;
                 // an agent reached through a gap is no object of a preposition
-                if after_gap && is_agent(*role) && k2 > 0 && self.item_has(k2 - 1, bits::PREP) {
+                if after_gap
+                    && is_agent(*role)
+                    && k2 > 0
+                    && self.item_has(k2 - 1, bits::PREP)
+                    && !self.is_possessive_pronoun(c)
+                {
                     return None;
                 }
                 let mut got = vec![c];
@@ -1021,7 +1032,11 @@ impl<'a> SentCtx<'a> {
                     return None;
                 }
                 let c = self.slot_ok(k2 as usize, *types, *role)?;
-                if is_agent(*role) && k2 > 0 && self.item_has(k2 as usize - 1, bits::PREP) {
+                if is_agent(*role)
+                    && k2 > 0
+                    && self.item_has(k2 as usize - 1, bits::PREP)
+                    && !self.is_possessive_pronoun(c)
+                {
                     let explicit = matches!(rest.last().map(|e| &e.elem), Some(Elem::Words(ws)) if ws.contains(self.item_word(k2 as usize - 1)));
                     if !explicit {
                         return None;
