@@ -539,6 +539,8 @@ impl Compiled {
                 } else if matches!(kind, EntityType::Location | EntityType::Country)
                     && matches!(prev, "in" | "te")
                     && place.is_none()
+                    // "in a US air strike": an indefinite article makes it a modifier
+                    && !matches!(sc.toks.norm_at(ch.first as usize), "a" | "an" | "een")
                 {
                     place = Some(ch.head);
                 }
