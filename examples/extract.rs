@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::io::{Read, Write as _};
 use std::process::ExitCode;
 
-use gazet::{Date, Document, Extractor, Lang, Modality};
+use gazet::{Date, Document, Extractor, Lang};
 
 const SAMPLE: &str = include_str!("sample_nl.txt");
 
@@ -186,7 +186,6 @@ fn table(doc: &Document, text: &str) -> String {
         } else {
             String::new()
         };
-        let _ = Modality::Asserted;
         let _ = writeln!(o, "  {head}   [{} · \"{ev}\"{more}]", attrs.join(" · "));
     }
     o

@@ -369,7 +369,7 @@ fn build_entities(
         });
     }
     let mut out: Vec<(usize, Entity)> = Vec::new();
-    for (i, (e, ms)) in res.entities.iter().zip(per).enumerate() {
+    for (e, ms) in res.entities.iter().zip(per) {
         if ms.is_empty() {
             continue;
         }
@@ -378,7 +378,6 @@ fn build_entities(
             resolve::EntKey::Local(_) => None,
         };
         let first = ms[0].start;
-        let _ = i;
         out.push((
             first,
             Entity { id: e.id.clone(), name: e.name.clone(), kind: e.kind, qid, mentions: ms },

@@ -92,7 +92,6 @@ pub(crate) fn detect(toks: &Tokens) -> Lang {
 /// proper starts.
 pub(crate) fn date_line(text: &str) -> Option<(Date, usize)> {
     let trimmed = text.trim_start_matches([' ', '\t', '\u{feff}']);
-    let lead = text.len() - trimmed.len();
     let rest = trimmed.strip_prefix("date")?;
     let after_kw = rest.trim_start_matches([' ', '\t']);
     if after_kw.len() == rest.len() {
@@ -105,7 +104,6 @@ pub(crate) fn date_line(text: &str) -> Option<(Date, usize)> {
         return None;
     }
     let consumed = text.len() - after_kw.len() + len;
-    let _ = lead;
     Some((date, consumed))
 }
 

@@ -400,7 +400,6 @@ pub(crate) fn tag(
                 if let Some(when) = when {
                     found = Some((i + 2, when));
                 } else if let Some(d) = weekday_of(unit, lang) {
-                    let _ = d;
                     found = Some((i + 2, When::Weekday(d)));
                 }
             }

@@ -415,7 +415,6 @@ impl Compiled {
                 let Some(m) = sc.match_rule(rule, pos) else { continue };
                 self.emit(&mut sc, (ri, rule), &m, tok, si, &times, inp.date, &mut raws);
             }
-            let _ = &mut sc;
             ti = t_end;
         }
         if !added.is_empty() {
@@ -858,10 +857,10 @@ impl<'a> SentCtx<'a> {
 
     fn match_rule(&self, rule: &Rule, pos: usize) -> Option<Match> {
         let mut binds = Vec::new();
-        let (right_end, ()) =
+        let right_end =
             self.match_dir(&rule.elems[rule.trigger + 1..], pos + 1, false, &mut binds)?;
         let mut lbinds = Vec::new();
-        let (left_start, _) =
+        let left_start =
             self.match_dir_rev(&rule.elems[..rule.trigger], pos as isize - 1, &mut lbinds)?;
         lbinds.extend(binds);
         let first_item = left_start.min(pos);
@@ -878,9 +877,9 @@ impl<'a> SentCtx<'a> {
         k: usize,
         after_gap: bool,
         binds: &mut Vec<(Role, Vec<u32>)>,
-    ) -> Option<(usize, ())> {
+    ) -> Option<usize> {
         let Some((e, rest)) = elems.split_first() else {
-            return Some((k, ()));
+            return Some(k);
         };
         // an optional phrase: with it if it is there, else without
         if e.optional && matches!(e.elem, Elem::Slot { .. }) {
@@ -993,9 +992,9 @@ impl<'a> SentCtx<'a> {
         elems: &[parse::PElem],
         k: isize,
         binds: &mut Vec<(Role, Vec<u32>)>,
-    ) -> Option<(usize, ())> {
+    ) -> Option<usize> {
         let Some((e, rest)) = elems.split_last() else {
-            return Some(((k + 1).max(0) as usize, ()));
+            return Some((k + 1).max(0) as usize);
         };
         if e.optional && matches!(e.elem, Elem::Slot { .. }) {
             let mut with = rest.to_vec();
