@@ -229,3 +229,16 @@ fn without_rule_files_there_are_no_relations() {
     assert!(doc.relations.is_empty());
     assert!(doc.entity_named("Donald Trump").is_some());
 }
+
+#[test]
+fn implicit_medium_only_when_named() {
+    let ex = Extractor::new();
+    let named = ex.extract(
+        "Trump is vaak op Twitter te vinden. Gisteren twitterde Trump dat hij tevreden was.",
+    );
+    assert!(named.relations.iter().any(
+        |r| r.kind == RelationType::Statement && named.name_of(&r.args[1].entity) == "Twitter"
+    ));
+    let unnamed = ex.extract("Gisteren twitterde Trump dat hij tevreden was.");
+    assert!(unnamed.relations.iter().all(|r| r.kind != RelationType::Statement));
+}

@@ -48,7 +48,9 @@
 //! `ANY`. Roles are those of the relation inventory: `participant`, `helper`,
 //! `topic`, `beneficiary`, `visitor`, `place`, `holder`, `country_or_org`, `event`,
 //! `speaker`, `medium_or_addressee`, `party`. Attributes `modality=` and `tense=`
-//! override what the cues say. Users of spaCy's `Matcher` or CoreNLP's TokensRegex
+//! override what the cues say; `with=ROLE:ID` adds an argument the text leaves
+//! implicit, but only when the document names that entity somewhere ("twitterde
+//! Trump" is a statement on Twitter if the article mentions Twitter). Users of spaCy's `Matcher` or CoreNLP's TokensRegex
 //! will recognise the idea: token constraints in sequence, with entity phrases as
 //! single units.
 //!
@@ -551,6 +553,15 @@ impl Compiled {
         for (role, cs) in &m.binds {
             let ents: Vec<u32> = cs.iter().flat_map(|&c| heads(&sc.chunks[c as usize])).collect();
             groups.push((*role, ents));
+        }
+        // an implicit argument: only when the document names that entity
+        if let Some((role, id)) = &rule.implicit {
+            match sc.res.entities.iter().position(|e| &e.id == id) {
+                Some(e) if sc.res.mentions.iter().any(|m| m.ent == e as u32) => {
+                    groups.push((*role, vec![e as u32]));
+                }
+                _ => return,
+            }
         }
         let evidence = tok_span(sc.toks, m.first_tok, m.last_tok);
         let time_tv = time_value.map(|(span, value)| TimeValue {

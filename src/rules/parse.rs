@@ -85,6 +85,10 @@ pub(crate) struct Rule {
     pub tense: Option<Tense>,
     /// The types of each required slot: a sentence must offer one of each.
     pub needs: Vec<TypeMask>,
+    /// An argument the text leaves implicit, taken from the document when the
+    /// entity is named anywhere in it (`with=medium_or_addressee:org:twitter` for
+    /// "tweeted").
+    pub implicit: Option<(Role, String)>,
 }
 
 /// The cue kinds a rule file defines.
@@ -466,6 +470,7 @@ fn parse_rule(
     }
     let mut modality = None;
     let mut tense = None;
+    let mut implicit = None;
     if let Some(a) = attrs {
         let acol = pat_col + pat.len() + 3;
         for kv in a.split_whitespace() {
@@ -485,6 +490,18 @@ fn parse_rule(
                         }
                     })
                 }
+                "with" => {
+                    let (role_s, id) = v.split_once(':').ok_or_else(|| {
+                        Error::rule(
+                            format!("expected with=role:entity-id, found \"{v}\""),
+                            at(acol),
+                        )
+                    })?;
+                    let role = parse_role(role_s).ok_or_else(|| {
+                        Error::rule(format!("unknown role \"{role_s}\""), at(acol))
+                    })?;
+                    implicit = Some((role, id.to_string()));
+                }
                 "tense" => {
                     tense = Some(match v {
                         "past" => Tense::Past,
@@ -495,7 +512,7 @@ fn parse_rule(
                 }
                 _ => {
                     return Err(Error::rule(
-                        format!("unknown attribute \"{k}\": expected modality or tense"),
+                        format!("unknown attribute \"{k}\": expected modality, tense or with"),
                         at(acol),
                     ))
                 }
@@ -510,7 +527,7 @@ fn parse_rule(
             _ => None,
         })
         .collect();
-    Ok(Rule { id: id.to_string(), lang, kind, elems, trigger, modality, tense, needs })
+    Ok(Rule { id: id.to_string(), lang, kind, elems, trigger, modality, tense, needs, implicit })
 }
 
 fn parse_role(s: &str) -> Option<Role> {
