@@ -309,7 +309,7 @@ impl Extractor {
             titles: &inner.titles,
             res: &mut res,
         });
-        let entities = build_entities(text, &toks, &sents, &res, &inner.gazetteer);
+        let entities = build_entities(text, &toks, &sents, res, &inner.gazetteer);
         Document { lang, date, entities, relations }
     }
 
@@ -349,7 +349,7 @@ fn build_entities(
     text: &str,
     toks: &Tokens,
     sents: &[crate::tokenize::Sentence],
-    res: &resolve::Resolved,
+    res: resolve::Resolved,
     g: &Gazetteer,
 ) -> Vec<Entity> {
     let tt = toks.tokens();
@@ -369,7 +369,8 @@ fn build_entities(
         });
     }
     let mut out: Vec<(usize, Entity)> = Vec::new();
-    for (e, ms) in res.entities.iter().zip(per) {
+    // the resolver's entities are consumed: their ids and names move, not copy
+    for (e, ms) in res.entities.into_iter().zip(per) {
         if ms.is_empty() {
             continue;
         }
@@ -378,10 +379,7 @@ fn build_entities(
             resolve::EntKey::Local(_) => None,
         };
         let first = ms[0].start;
-        out.push((
-            first,
-            Entity { id: e.id.clone(), name: e.name.clone(), kind: e.kind, qid, mentions: ms },
-        ));
+        out.push((first, Entity { id: e.id, name: e.name, kind: e.kind, qid, mentions: ms }));
     }
     out.sort_by_key(|x| x.0);
     out.into_iter().map(|x| x.1).collect()

@@ -245,25 +245,22 @@ pub(crate) fn chunks(
                 continue;
             }
         }
-        // head
+        // a phrase from `start` whose head is mention `m`, with the modifiers read
+        let headed = |m: RMention| Chunk {
+            org,
+            title,
+            former,
+            possessive,
+            ..Chunk::new(start, (m.first + m.len) as usize, m.ent)
+        };
+        // head: a mention (a demonym adjective is a modifier, never a head)
         let mut chunk = None;
         if j < to {
             let mi = c.maps.mention_at[j];
             if mi != NONE {
                 let m = res.mentions[mi as usize];
-                if m.kind != MKind::Alias(crate::gazetteer::AliasKind::Adj)
-                    || (org == NONE && title.is_none())
-                {
-                    let adj_only = m.kind == MKind::Alias(crate::gazetteer::AliasKind::Adj);
-                    if !adj_only {
-                        chunk = Some(Chunk {
-                            org,
-                            title,
-                            former,
-                            possessive,
-                            ..Chunk::new(start, (m.first + m.len) as usize, m.ent)
-                        });
-                    }
+                if m.kind != MKind::Alias(crate::gazetteer::AliasKind::Adj) {
+                    chunk = Some(headed(m));
                 }
             } else if tt[j].kind == TokenKind::Word
                 && c.has(j, bits::SPEAKER)
@@ -317,13 +314,7 @@ pub(crate) fn chunks(
             if mi != NONE {
                 let m = res.mentions[mi as usize];
                 if res.entities[m.ent as usize].kind == EntityType::Person {
-                    chunk = Some(Chunk {
-                        org,
-                        title,
-                        former,
-                        possessive,
-                        ..Chunk::new(start, (m.first + m.len) as usize, m.ent)
-                    });
+                    chunk = Some(headed(m));
                 }
             }
         }

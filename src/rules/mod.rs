@@ -661,6 +661,22 @@ impl Compiled {
     }
 }
 
+/// Tries `rest` with a slot's phrases bound to `role`; undoes the binding if it fails.
+fn with_binding(
+    binds: &mut Vec<(Role, Vec<u32>)>,
+    role: Role,
+    got: Vec<u32>,
+    rest: impl FnOnce(&mut Vec<(Role, Vec<u32>)>) -> Option<usize>,
+) -> Option<usize> {
+    let n = binds.len();
+    binds.push((role, got));
+    let r = rest(binds);
+    if r.is_none() {
+        binds.truncate(n);
+    }
+    r
+}
+
 /// Roles that name who acts: never the object of a preposition the rule does not
 /// spell out ("in Vietnam", "op de top").
 fn is_agent(r: Role) -> bool {
@@ -966,13 +982,7 @@ impl<'a> SentCtx<'a> {
                         }
                     }
                 }
-                let n = binds.len();
-                binds.push((*role, got));
-                if let Some(r) = self.match_dir(rest, end, false, binds) {
-                    return Some(r);
-                }
-                binds.truncate(n);
-                None
+                with_binding(binds, *role, got, |b| self.match_dir(rest, end, false, b))
             }
             Elem::Gap(n) => {
                 let mut k2 = k;
@@ -1087,13 +1097,7 @@ impl<'a> SentCtx<'a> {
                         }
                     }
                 }
-                let n = binds.len();
-                binds.push((*role, got));
-                if let Some(r) = self.match_dir_rev(rest, start - 1, binds) {
-                    return Some(r);
-                }
-                binds.truncate(n);
-                None
+                with_binding(binds, *role, got, |b| self.match_dir_rev(rest, start - 1, b))
             }
             Elem::Gap(n) => {
                 let mut k2 = k;
