@@ -291,7 +291,9 @@ def diff(gold_path, pred_path, sc, texts_dir, only_docs, evidence):
         text_bytes = None
         if evidence:
             try:
-                with open(os.path.join(texts_dir, d + ".txt"), "rb") as fh:
+                folder = next((f for f in texts_dir.split(os.pathsep)
+                               if os.path.isfile(os.path.join(f, d + ".txt"))), texts_dir)
+                with open(os.path.join(folder, d + ".txt"), "rb") as fh:
                     text_bytes = fh.read()
             except OSError:
                 pass
@@ -374,6 +376,52 @@ def diff(gold_path, pred_path, sc, texts_dir, only_docs, evidence):
 
 # ---------------------------------------------------------------------------
 
+EXTRA = os.path.join(ROOT, "devset", "extra")
+
+
+def combine_sets(args):
+    """Points texts and gold at devset/extra (or at both sets, with a merged gold file)."""
+    extra_gold = os.path.join(EXTRA, "gold.jsonl")
+    extra_texts = os.path.join(EXTRA, "texts")
+    args.manifests = [(os.path.join(EXTRA, "manifest.jsonl"), extra_texts)]
+    if args.set == "extra":
+        args.gold, args.texts = extra_gold, extra_texts
+        if args.out == DEFAULT_OUT:
+            args.out = os.path.join(ROOT, "devset", "out", "pred-extra.jsonl")
+        return args
+    merged = os.path.join(ROOT, "devset", "out", "gold-all.jsonl")
+    os.makedirs(os.path.dirname(merged), exist_ok=True)
+    with open(merged, "w", encoding="utf-8") as out:
+        for g in (DEFAULT_GOLD, extra_gold):
+            out.write(open(g, encoding="utf-8").read().rstrip("\n") + "\n")
+    args.gold = merged
+    args.texts = os.pathsep.join([DEFAULT_TEXTS, extra_texts])
+    if args.out == DEFAULT_OUT:
+        args.out = os.path.join(ROOT, "devset", "out", "pred-all.jsonl")
+    return args
+
+
+def verify_manifests(manifests):
+    """Checks texts against our own manifests (sha256 exact or whitespace-normalised)."""
+    import hashlib
+    bad = []
+    for manifest, folder in manifests:
+        for line in open(manifest, encoding="utf-8"):
+            if not line.strip():
+                continue
+            m = json.loads(line)
+            path = os.path.join(folder, m["doc"] + ".txt")
+            if not os.path.isfile(path):
+                bad.append(f"MISSING {m['doc']}")
+                continue
+            text = open(path, encoding="utf-8", newline="").read()
+            h = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            hw = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+            if h != m["sha256"] and hw != m.get("sha256_ws_normalized"):
+                bad.append(f"BAD     {m['doc']}")
+    return bad
+
+
 def main(argv):
     ap = argparse.ArgumentParser(
         description="Run the gazet extractor on the dev set, score it, optionally diff it.")
@@ -392,10 +440,17 @@ def main(argv):
     ap.add_argument("--no-run", action="store_true",
                     help="do not run the extractor; score (and diff) the existing --out file")
     ap.add_argument("--timeout", type=float, default=60, help="seconds per document (default 60)")
+    ap.add_argument("--set", choices=["dev", "extra", "all"], default=None,
+                    help="dev: the shared dev set (default); extra: our own collected articles "
+                         "(devset/extra/); all: both together (texts, gold and scores combined)")
     args = ap.parse_args(argv[1:])
+    if args.set in ("extra", "all"):
+        args = combine_sets(args)
 
     gold_dir = os.path.dirname(os.path.abspath(args.gold))
     scorer = os.path.join(gold_dir, "score.py")
+    if not os.path.isfile(scorer):
+        scorer = os.path.join(SHARED, "score.py")
     if not os.path.isfile(args.gold) or not os.path.isfile(scorer):
         sys.exit(f"error: gold file or scorer not found: {args.gold}, {scorer}")
 
@@ -405,12 +460,17 @@ def main(argv):
             sys.exit(f"error: extractor binary not found: {args.bin}\n"
                      f"hint: build it with `cargo build --release --example extract` "
                      f"(or pass --bin PATH)")
-        texts = sorted(glob.glob(os.path.join(args.texts, "*.txt")))
+        texts = sorted(t for d in args.texts.split(os.pathsep)
+                       for t in glob.glob(os.path.join(d, "*.txt")))
         if not texts:
             sys.exit(f"error: no texts in {args.texts}\n"
                      f"hint: fetch them as described in devset/README.md")
         verify = os.path.join(gold_dir, "verify_texts.py")
-        if os.path.isfile(verify):
+        bad = verify_manifests(getattr(args, "manifests", []))
+        if bad:
+            print("warning: some texts do not match their manifest; their scores are not valid:\n  "
+                  + "\n  ".join(bad), file=sys.stderr)
+        if os.path.isfile(verify) and os.pathsep not in args.texts:
             v = subprocess.run([sys.executable, verify, args.texts], capture_output=True, text=True)
             if v.returncode != 0:
                 bad = [l for l in v.stdout.splitlines() if l.startswith(("BAD", "MISSING"))]

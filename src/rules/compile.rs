@@ -1,0 +1,109 @@
+//! Compiling a [`RuleSet`]: the trigger automaton that finds, in one pass over a
+//! document, every token where some rule may match.
+//!
+//! Every rule's trigger word becomes a pattern over the normalised text, which
+//! separates tokens by single spaces: ` meet ` for an exact form, ` ontmoet` for
+//! `ontmoet*`, `ontmoeting ` for `*ontmoeting`.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, ErrorKind};
+use crate::model::Lang;
+use crate::tokenize::Tokens;
+
+use super::parse::Elem;
+use super::{Compiled, RuleSet};
+
+impl RuleSet {
+    pub(crate) fn compile(self) -> Result<Compiled, Error> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pat_index: HashMap<String, usize> = HashMap::new();
+        let mut targets: Vec<Vec<(u32, u8)>> = Vec::new(); // per pattern: (rule, kind 0 exact 1 prefix 2 suffix)
+        for (ri, r) in self.parsed.rules.iter().enumerate() {
+            let Elem::Words(ws) = &r.elems[r.trigger].elem else {
+                continue;
+            };
+            let all = ws
+                .exact
+                .iter()
+                .map(|w| (format!(" {w} "), 0u8))
+                .chain(ws.prefix.iter().map(|w| (format!(" {w}"), 1u8)))
+                .chain(ws.suffix.iter().map(|w| (format!("{w} "), 2u8)));
+            for (p, kind) in all {
+                let idx = *pat_index.entry(p.clone()).or_insert_with(|| {
+                    patterns.push(p);
+                    targets.push(Vec::new());
+                    targets.len() - 1
+                });
+                if !targets[idx].contains(&(ri as u32, kind)) {
+                    targets[idx].push((ri as u32, kind));
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .map_err(|e| {
+                        Error::new(
+                            ErrorKind::Rule(format!("cannot build the trigger automaton: {e}")),
+                            None,
+                        )
+                    })?,
+            )
+        };
+        let mut words = self.parsed.words;
+        for (lang, w) in words.iter_mut() {
+            w.finish(*lang);
+        }
+        Ok(Compiled { rules: self.parsed.rules, words, ac, targets })
+    }
+}
+
+impl Compiled {
+    /// Trigger hits: (token index, rule index), in token order.
+    pub(super) fn triggers(&self, toks: &Tokens, lang: Lang) -> Vec<(u32, u32)> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let norm = toks.norm();
+        let bytes = norm.as_bytes();
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(norm) {
+            for &(ri, kind) in &self.targets[m.pattern().as_usize()] {
+                if self.rules[ri as usize].lang != lang {
+                    continue;
+                }
+                let tok = match kind {
+                    0 => toks.token_at_norm(m.start() as u32 + 1),
+                    1 => {
+                        if bytes.get(m.end()) == Some(&b' ') {
+                            None
+                        } else {
+                            toks.token_at_norm(m.start() as u32 + 1)
+                        }
+                    }
+                    _ => {
+                        if m.start() == 0 || bytes[m.start() - 1] == b' ' {
+                            None
+                        } else {
+                            // the token containing the match start
+                            let pos = m.start() as u32;
+                            let i = toks.tokens().partition_point(|t| t.norm_start <= pos);
+                            i.checked_sub(1)
+                        }
+                    }
+                };
+                if let Some(t) = tok {
+                    out.push((t as u32, ri));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}

@@ -1,0 +1,273 @@
+//! Emitting relations from a match: the [`Raw`] relations of one rule match.
+//!
+//! A match binds phrases to roles; `emit` turns it into relations, one per pair of
+//! arguments ("Trump en Poetin ontmoetten Xi": Trump–Xi and Poetin–Xi), with modality,
+//! tense and time from the cues, and the place and event named in the clause.
+//! A meeting at an event also gives each participant a `participation` relation.
+
+use crate::model::{Date, EntityType, Lang, Modality, RelationType, Role, Span, Tense, TimeValue};
+use crate::time::TimeExpr;
+use crate::tokenize::Tokens;
+
+use super::chunk::{Chunk, NONE};
+use super::cues::{modality_tense_time, CUE_AFTER, CUE_BEFORE};
+use super::matching::{Item, Match, SentCtx};
+use super::parse::Rule;
+use super::Compiled;
+
+/// A relation before it becomes a [`Relation`](crate::model::Relation).
+#[derive(Clone)]
+pub(super) struct Raw {
+    pub(super) kind: RelationType,
+    pub(super) args: Vec<(Role, u32)>,
+    pub(super) modality: Modality,
+    pub(super) tense: Tense,
+    pub(super) time: Option<TimeValue>,
+    pub(super) place: Option<u32>,
+    pub(super) event: Option<u32>,
+    pub(super) title: Option<String>,
+    pub(super) sentence: usize,
+    pub(super) span: Span,
+    pub(super) rule: RuleRef,
+}
+
+/// Which rule made a relation; turned into its id only for the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum RuleRef {
+    /// A rule of a rule file (index).
+    File(u32),
+    /// A position from an entity phrase (or a description).
+    Position(Lang, bool),
+    /// Participation derived from a meeting at an event.
+    Participation(Lang),
+}
+
+impl Compiled {
+    /// Adds to `raws` the relations of match `m` of rule `ri` (triggered at token
+    /// `tok` of sentence `si`).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn emit(
+        &self,
+        sc: &mut SentCtx<'_>,
+        (ri, rule): (u32, &Rule),
+        m: &Match,
+        tok: u32,
+        si: usize,
+        times: &[TimeExpr],
+        date: Option<Date>,
+        raws: &mut Vec<Raw>,
+    ) {
+        let (scope_a, scope_b) = sc.scope(m.first_tok, m.last_tok, tok);
+        // cues count near the match: from a few tokens before it to a few after,
+        // within its clause
+        let cue_a = scope_a.max((m.first_tok as usize).saturating_sub(CUE_BEFORE));
+        let cue_b = scope_b.min(m.last_tok as usize + CUE_AFTER);
+        let cues = sc.cues(cue_a, cue_b, tok);
+        // time: the expression nearest to the trigger, in the clause if possible
+        let time = times
+            .iter()
+            .filter(|t| (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
+            .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
+            .copied();
+        let (modality, tense, time) = modality_tense_time(&cues, rule, time, date, sc.toks);
+        let (place, event) = place_and_event(sc, rule.kind, m, (scope_a, scope_b));
+        let Some(groups) = arg_groups(sc, rule, m) else { return };
+        let proto = Raw {
+            kind: rule.kind,
+            args: Vec::new(),
+            modality,
+            tense,
+            time,
+            place,
+            event,
+            title: None,
+            sentence: si,
+            span: tok_span(sc.toks, m.first_tok, m.last_tok),
+            rule: RuleRef::File(ri),
+        };
+        for args in pair_args(rule.kind, &groups) {
+            raws.push(Raw { args, ..proto.clone() });
+        }
+        // a meeting at an event: each participant takes part in it
+        if rule.kind == RelationType::Meeting {
+            if let Some(ev) = event {
+                participations(&proto, rule.lang, ev, &groups, raws);
+            }
+        }
+    }
+}
+
+/// Place and event from the clause `scope` (not arguments): the first event
+/// mentioned, and the first place after "in"/"te" ("in Hamburg", "op de APEC-top").
+fn place_and_event(
+    sc: &SentCtx<'_>,
+    kind: RelationType,
+    m: &Match,
+    (scope_a, scope_b): (usize, usize),
+) -> (Option<u32>, Option<u32>) {
+    let args_ents: Vec<u32> = m
+        .binds
+        .iter()
+        .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
+        .collect();
+    let mut place = None;
+    let mut event = None;
+    if !matches!(kind, RelationType::Visit | RelationType::LocatedIn | RelationType::Position) {
+        for (k, it) in sc.items.iter().enumerate() {
+            let Item::Chunk(c) = *it else { continue };
+            let ch = &sc.chunks[c as usize];
+            if (ch.first as usize) < scope_a
+                || (ch.last as usize) > scope_b
+                || args_ents.contains(&ch.head)
+            {
+                continue;
+            }
+            let kind = sc.res.entities[ch.head as usize].kind;
+            let prev = if k > 0 { sc.item_word(k - 1) } else { "" };
+            if kind == EntityType::Event && event.is_none() {
+                event = Some(ch.head);
+            } else if matches!(kind, EntityType::Location | EntityType::Country)
+                && matches!(prev, "in" | "te")
+                && place.is_none()
+                // "in a US air strike": an indefinite article makes it a modifier
+                && !matches!(sc.toks.norm_at(ch.first as usize), "a" | "an" | "een")
+            {
+                place = Some(ch.head);
+            }
+        }
+    }
+    (place, event)
+}
+
+/// The entities bound to each role of a match, plus the rule's implicit argument;
+/// `None` when the document does not name that entity.
+fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<Vec<(Role, Vec<u32>)>> {
+    let mut groups: Vec<(Role, Vec<u32>)> = Vec::new();
+    for (role, cs) in &m.binds {
+        let ents: Vec<u32> = cs.iter().flat_map(|&c| heads(&sc.chunks[c as usize])).collect();
+        groups.push((*role, ents));
+    }
+    // an implicit argument: only when the document names that entity
+    if let Some((role, id)) = &rule.implicit {
+        match sc.res.entities.iter().position(|e| &e.id == id) {
+            Some(e) if sc.res.mentions.iter().any(|m| m.ent == e as u32) => {
+                groups.push((*role, vec![e as u32]));
+            }
+            _ => return None,
+        }
+    }
+    Some(groups)
+}
+
+/// The argument lists of the relations of a match: the roles in inventory order,
+/// one relation per pair of entities.
+fn pair_args(kind: RelationType, groups: &[(Role, Vec<u32>)]) -> Vec<Vec<(Role, u32)>> {
+    let order = role_order(kind);
+    if kind.is_symmetric() {
+        symmetric_args(order[0], groups)
+    } else {
+        ordered_args(order, groups)
+    }
+}
+
+/// A symmetric relation: each pair within one coordination ("X, Y en Z"), or across
+/// the groups bound to `role` ("X ontmoette Y en Z").
+fn symmetric_args(role: Role, groups: &[(Role, Vec<u32>)]) -> Vec<Vec<(Role, u32)>> {
+    let gs: Vec<&Vec<u32>> = groups.iter().filter(|g| g.0 == role).map(|g| &g.1).collect();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    if gs.len() == 1 {
+        let g = gs[0];
+        for i in 0..g.len() {
+            for j in i + 1..g.len() {
+                pairs.push((g[i], g[j]));
+            }
+        }
+    } else {
+        for i in 0..gs.len() {
+            for j in i + 1..gs.len() {
+                for &x in gs[i] {
+                    for &y in gs[j] {
+                        pairs.push((x, y));
+                    }
+                }
+            }
+        }
+    }
+    pairs.into_iter().filter(|(x, y)| x != y).map(|(x, y)| vec![(role, x), (role, y)]).collect()
+}
+
+/// A directed relation: each first-role entity with each second-role one, and the
+/// first third-role entity (a beneficiary) if it differs from both.
+fn ordered_args(order: &[Role], groups: &[(Role, Vec<u32>)]) -> Vec<Vec<(Role, u32)>> {
+    let first: Vec<u32> =
+        groups.iter().filter(|g| g.0 == order[0]).flat_map(|g| g.1.clone()).collect();
+    let second: Vec<u32> =
+        groups.iter().filter(|g| g.0 == order[1]).flat_map(|g| g.1.clone()).collect();
+    let third: Vec<u32> =
+        groups.iter().filter(|g| order.get(2) == Some(&g.0)).flat_map(|g| g.1.clone()).collect();
+    let mut out = Vec::new();
+    for &x in &first {
+        for &y in &second {
+            if x == y {
+                continue;
+            }
+            let mut args = vec![(order[0], x), (order[1], y)];
+            if let (Some(&r3), Some(&z)) = (order.get(2), third.first()) {
+                if z != x && z != y {
+                    args.push((r3, z));
+                }
+            }
+            out.push(args);
+        }
+    }
+    out
+}
+
+/// A meeting at event `ev`: each participant takes part in it.
+fn participations(
+    proto: &Raw,
+    lang: Lang,
+    ev: u32,
+    groups: &[(Role, Vec<u32>)],
+    raws: &mut Vec<Raw>,
+) {
+    let parts: Vec<u32> = groups.iter().flat_map(|g| g.1.clone()).collect();
+    for p in parts {
+        raws.push(Raw {
+            kind: RelationType::Participation,
+            args: vec![(Role::Participant, p), (Role::Event, ev)],
+            event: None,
+            rule: RuleRef::Participation(lang),
+            ..proto.clone()
+        });
+    }
+}
+
+/// The entities a phrase stands for: its head, and a second one for pairs.
+pub(super) fn heads(c: &Chunk) -> impl Iterator<Item = u32> {
+    std::iter::once(c.head).chain((c.head2 != NONE).then_some(c.head2))
+}
+
+/// Roles of each relation type, in the inventory's order.
+fn role_order(k: RelationType) -> &'static [Role] {
+    match k {
+        RelationType::Meeting => &[Role::Participant, Role::Participant],
+        RelationType::HelpWith => &[Role::Helper, Role::Topic, Role::Beneficiary],
+        RelationType::Visit => &[Role::Visitor, Role::Place],
+        RelationType::Position => &[Role::Holder, Role::CountryOrOrg],
+        RelationType::Participation => &[Role::Participant, Role::Event],
+        RelationType::LocatedIn => &[Role::Event, Role::Place],
+        RelationType::Statement => &[Role::Speaker, Role::MediumOrAddressee],
+        RelationType::Conflict => &[Role::Party, Role::Party],
+        RelationType::TalksAbout => &[Role::Party, Role::Topic],
+    }
+}
+
+/// The byte span of tokens `first..last`.
+pub(super) fn tok_span(toks: &Tokens, first: u32, last: u32) -> Span {
+    let tt = toks.tokens();
+    match (tt.get(first as usize), last.checked_sub(1).and_then(|l| tt.get(l as usize))) {
+        (Some(a), Some(b)) => Span { start: a.start as usize, end: b.end as usize },
+        _ => Span::default(),
+    }
+}

@@ -1,0 +1,490 @@
+//! Matching a rule against one sentence.
+//!
+//! A sentence is seen as a sequence of [`Item`]s: tokens, and entity phrases as
+//! single units, with asides (parentheses, ", die … ," relative clauses) left out.
+//! A rule is matched outward from its trigger: the elements after the trigger
+//! forward, those before it backward, backtracking over gaps and optional elements.
+//!
+//! ```text
+//! pattern:  <participant:ACTOR>  ^@ontmoeten  <participant:ACTOR+>
+//! items:    [Macron]             ontmoette    [Poetin]  en  [Xi]
+//! binds:    participant=Macron                participant=Poetin,Xi
+//! ```
+
+use crate::model::Role;
+use crate::resolve::Resolved;
+use crate::tokenize::{TokenKind, Tokens};
+
+use super::chunk::Chunk;
+use super::parse::{self, bits, type_bit, Elem, LangWords, Rule};
+
+/// One item of a sentence for matching: a token or an entity phrase.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Item {
+    Tok(u32),
+    Chunk(u32),
+}
+
+/// The sentence a rule is matched in, with the document's per-token tables.
+pub(super) struct SentCtx<'a> {
+    pub(super) toks: &'a Tokens,
+    pub(super) words: &'a LangWords,
+    pub(super) items: &'a [Item],
+    pub(super) chunks: &'a [Chunk],
+    pub(super) res: &'a Resolved,
+    pub(super) quote_len: &'a [u32],
+    pub(super) in_quote: &'a [bool],
+    pub(super) masks: &'a [u32],
+    pub(super) sent: (usize, usize),
+}
+
+/// A successful match: bound phrases per role, token extent.
+pub(super) struct Match {
+    pub(super) binds: Vec<(Role, Vec<u32>)>,
+    pub(super) first_tok: u32,
+    pub(super) last_tok: u32,
+}
+
+/// For each token inside double quotes, the length in tokens of its quotation.
+pub(super) fn quote_lengths(toks: &Tokens, in_quote: &[bool]) -> Vec<u32> {
+    let n = toks.len();
+    let mut out = vec![0u32; n];
+    let mut i = 0;
+    while i < n {
+        if in_quote[i] {
+            let s = i;
+            while i < n && in_quote[i] {
+                i += 1;
+            }
+            for x in &mut out[s..i] {
+                *x = (i - s) as u32;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The items of tokens `a..b`: phrases as units, asides (parentheses, ", die … ,"
+/// relative clauses) left out.
+pub(super) fn build_items(
+    toks: &Tokens,
+    masks: &[u32],
+    chunks: &[Chunk],
+    a: usize,
+    b: usize,
+) -> Vec<Item> {
+    let mut items = Vec::with_capacity(b - a);
+    let mut ci = 0usize;
+    let mut i = a;
+    while i < b {
+        while ci < chunks.len() && (chunks[ci].first as usize) < i {
+            ci += 1;
+        }
+        if ci < chunks.len() && chunks[ci].first as usize == i {
+            items.push(Item::Chunk(ci as u32));
+            i = chunks[ci].last as usize;
+            ci += 1;
+            continue;
+        }
+        let f = toks.norm_at(i);
+        if f == "(" {
+            if let Some(close) = (i + 1..b).find(|&k| toks.norm_at(k) == ")") {
+                i = close + 1;
+                continue;
+            }
+        }
+        if f == "," && masks.get(i + 1).is_some_and(|m| m & bits::RELATIVE != 0) {
+            if let Some(close) = (i + 2..b).find(|&k| toks.norm_at(k) == ",") {
+                // keep the closing comma out too: the clause resumes after it
+                i = close + 1;
+                continue;
+            }
+        }
+        items.push(Item::Tok(i as u32));
+        i += 1;
+    }
+    items
+}
+
+/// Tries `rest` with a slot's phrases bound to `role`; undoes the binding if it fails.
+fn with_binding(
+    binds: &mut Vec<(Role, Vec<u32>)>,
+    role: Role,
+    got: Vec<u32>,
+    rest: impl FnOnce(&mut Vec<(Role, Vec<u32>)>) -> Option<usize>,
+) -> Option<usize> {
+    let n = binds.len();
+    binds.push((role, got));
+    let r = rest(binds);
+    if r.is_none() {
+        binds.truncate(n);
+    }
+    r
+}
+
+/// Roles that name who acts: never the object of a preposition the rule does not
+/// spell out ("in Vietnam", "op de top").
+fn is_agent(r: Role) -> bool {
+    matches!(r, Role::Participant | Role::Helper | Role::Visitor | Role::Speaker | Role::Party)
+}
+
+impl SentCtx<'_> {
+    pub(super) fn item_word(&self, k: usize) -> &str {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => self.toks.norm_at(*t as usize),
+            _ => "",
+        }
+    }
+
+    /// Whether item k is a token in one of the word sets of `bit`.
+    fn item_has(&self, k: usize, bit: u32) -> bool {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => self.masks.get(*t as usize).is_some_and(|m| m & bit != 0),
+            _ => false,
+        }
+    }
+
+    /// Whether a normalised word is in one of the word sets of `bit`.
+    fn word_has(&self, w: &str, bit: u32) -> bool {
+        self.words.mask(w) & bit != 0
+    }
+
+    fn is_boundary(&self, k: usize) -> bool {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => {
+                let t = *t as usize;
+                let f = self.toks.norm_at(t);
+                // the quotation marks around a quoted clause (not around a word)
+                let long_quote = self.toks.get(t).is_some_and(|x| x.kind == TokenKind::Quote)
+                    && self.quote_len.get(t).is_some_and(|&n| n > 4);
+                long_quote || matches!(f, ";" | ":") || self.masks[t] & bits::CLAUSE != 0
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether item k is skipped without counting: quotation marks around a word
+    /// or two ("wellicht"); those around a quoted clause are boundaries.
+    fn is_free(&self, k: usize) -> bool {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => {
+                let t = *t as usize;
+                self.toks.get(t).is_some_and(|x| x.kind == TokenKind::Quote)
+                    && self.quote_len.get(t).is_some_and(|&n| n <= 4)
+            }
+            _ => false,
+        }
+    }
+
+    fn item_tokens(&self, k: usize) -> (u32, u32) {
+        match self.items[k] {
+            Item::Tok(t) => (t, t + 1),
+            Item::Chunk(c) => (self.chunks[c as usize].first, self.chunks[c as usize].last),
+        }
+    }
+
+    /// "his" in "after his trip": the preposition governs the noun, not the pronoun.
+    fn is_possessive_pronoun(&self, c: u32) -> bool {
+        let ch = &self.chunks[c as usize];
+        ch.pronoun && ch.possessive
+    }
+
+    fn slot_ok(&self, k: usize, types: u8, role: Role) -> Option<u32> {
+        match self.items.get(k) {
+            Some(Item::Chunk(c)) => {
+                let ch = &self.chunks[*c as usize];
+                // a pronoun names who acts, not what is talked about or where
+                if ch.pronoun && !(is_agent(role) || role == Role::Beneficiary) {
+                    return None;
+                }
+                let t = self.res.entities[ch.head as usize].kind;
+                (type_bit(t) & types != 0).then_some(*c)
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn match_rule(&self, rule: &Rule, pos: usize) -> Option<Match> {
+        let mut binds = Vec::new();
+        let right_end =
+            self.match_dir(&rule.elems[rule.trigger + 1..], pos + 1, false, &mut binds)?;
+        let mut lbinds = Vec::new();
+        let left_start =
+            self.match_dir_rev(&rule.elems[..rule.trigger], pos as isize - 1, &mut lbinds)?;
+        lbinds.extend(binds);
+        let first_item = left_start.min(pos);
+        let last_item = right_end.max(pos + 1);
+        let first_tok = self.item_tokens(first_item).0;
+        let last_tok = self.item_tokens(last_item - 1).1;
+        Some(Match { binds: lbinds, first_tok, last_tok })
+    }
+
+    /// The item of trigger token `tok`, found by binary search (items are in token
+    /// order); `None` when the token is inside a phrase or an aside.
+    pub(super) fn trigger_item(&self, tok: u32) -> Option<usize> {
+        let pos = self.items.partition_point(|it| match *it {
+            Item::Tok(t) => t < tok,
+            Item::Chunk(c) => self.chunks[c as usize].last <= tok,
+        });
+        matches!(self.items.get(pos), Some(Item::Tok(t)) if *t == tok).then_some(pos)
+    }
+
+    /// Matches `elems` forward from item `k`; returns the item index after the match.
+    fn match_dir(
+        &self,
+        elems: &[parse::PElem],
+        k: usize,
+        after_gap: bool,
+        binds: &mut Vec<(Role, Vec<u32>)>,
+    ) -> Option<usize> {
+        let Some((e, rest)) = elems.split_first() else {
+            return Some(k);
+        };
+        // an optional phrase: with it if it is there, else without
+        if e.optional && matches!(e.elem, Elem::Slot { .. }) {
+            let mut with = vec![parse::PElem { elem: e.elem.clone(), optional: false }];
+            with.extend_from_slice(rest);
+            if let Some(r) = self.match_dir(&with, k, after_gap, binds) {
+                return Some(r);
+            }
+            return self.match_dir(rest, k, after_gap, binds);
+        }
+        match &e.elem {
+            Elem::Words(ws) => {
+                let mut k2 = k;
+                while self.is_free(k2) {
+                    k2 += 1;
+                }
+                if matches!(self.items.get(k2), Some(Item::Tok(_)))
+                    && ws.contains(self.item_word(k2))
+                {
+                    if let Some(r) = self.match_dir(rest, k2 + 1, false, binds) {
+                        return Some(r);
+                    }
+                }
+                if e.optional {
+                    return self.match_dir(rest, k, after_gap, binds);
+                }
+                None
+            }
+            Elem::Slot { role, types, multi } => {
+                let mut k2 = k;
+                while self.is_free(k2) {
+                    k2 += 1;
+                }
+                let c = self.slot_ok(k2, *types, *role)?;
+                // an agent reached through a gap is no object of a preposition
+                if after_gap
+                    && is_agent(*role)
+                    && k2 > 0
+                    && self.item_has(k2 - 1, bits::PREP)
+                    && !self.is_possessive_pronoun(c)
+                {
+                    return None;
+                }
+                let mut got = vec![c];
+                let mut end = k2 + 1;
+                if *multi {
+                    end = self.coord_forward(&mut got, end, *types, *role);
+                }
+                with_binding(binds, *role, got, |b| self.match_dir(rest, end, false, b))
+            }
+            Elem::Gap(n) => self.gap_forward(rest, k, *n, after_gap, binds),
+        }
+    }
+
+    /// Extends a coordination slot forward: the phrases after `end` joined by
+    /// "en", "and" or a comma ("China, Japan en Zuid-Korea") are added to `got`.
+    /// Returns the item index after the last phrase.
+    fn coord_forward(&self, got: &mut Vec<u32>, mut end: usize, types: u8, role: Role) -> usize {
+        loop {
+            let sep = self.item_word(end);
+            if !self.word_has(sep, bits::COORD) {
+                break;
+            }
+            // ", en" / ", and": only closing a list of three or more
+            let mut nk = end + 1;
+            if sep == "," && self.item_has(nk, bits::COORD) && self.item_word(nk) != "," {
+                if got.len() < 2 {
+                    break;
+                }
+                nk += 1;
+            }
+            // "met Poetin en met Zelenski": the preposition may repeat
+            if self.slot_ok(nk, types, role).is_none() && self.item_has(nk, bits::PREP) {
+                nk += 1;
+            }
+            match self.slot_ok(nk, types, role) {
+                Some(c2) => {
+                    got.push(c2);
+                    end = nk + 1;
+                }
+                None => break,
+            }
+        }
+        end
+    }
+
+    /// A gap of up to `n` items forward from item `k`, within the clause, then `rest`.
+    fn gap_forward(
+        &self,
+        rest: &[parse::PElem],
+        k: usize,
+        n: u8,
+        after_gap: bool,
+        binds: &mut Vec<(Role, Vec<u32>)>,
+    ) -> Option<usize> {
+        let mut k2 = k;
+        let mut used = 0u8;
+        loop {
+            if let Some(r) = self.match_dir(rest, k2, used > 0 || after_gap, binds) {
+                return Some(r);
+            }
+            if k2 >= self.items.len() || self.is_boundary(k2) {
+                return None;
+            }
+            if !self.is_free(k2) {
+                if used == n {
+                    return None;
+                }
+                used += 1;
+            }
+            k2 += 1;
+        }
+    }
+
+    /// Matches `elems` backward, ending at item `k` (inclusive); returns the first
+    /// item index of the match.
+    fn match_dir_rev(
+        &self,
+        elems: &[parse::PElem],
+        k: isize,
+        binds: &mut Vec<(Role, Vec<u32>)>,
+    ) -> Option<usize> {
+        let Some((e, rest)) = elems.split_last() else {
+            return Some((k + 1).max(0) as usize);
+        };
+        if e.optional && matches!(e.elem, Elem::Slot { .. }) {
+            let mut with = rest.to_vec();
+            with.push(parse::PElem { elem: e.elem.clone(), optional: false });
+            if let Some(r) = self.match_dir_rev(&with, k, binds) {
+                return Some(r);
+            }
+            return self.match_dir_rev(rest, k, binds);
+        }
+        let free = |x: isize| x >= 0 && self.is_free(x as usize);
+        match &e.elem {
+            Elem::Words(ws) => {
+                let mut k2 = k;
+                while free(k2) {
+                    k2 -= 1;
+                }
+                if k2 >= 0
+                    && matches!(self.items.get(k2 as usize), Some(Item::Tok(_)))
+                    && ws.contains(self.item_word(k2 as usize))
+                {
+                    if let Some(r) = self.match_dir_rev(rest, k2 - 1, binds) {
+                        return Some(r);
+                    }
+                }
+                if e.optional {
+                    return self.match_dir_rev(rest, k, binds);
+                }
+                None
+            }
+            Elem::Slot { role, types, multi } => {
+                let mut k2 = k;
+                while free(k2) {
+                    k2 -= 1;
+                }
+                if k2 < 0 {
+                    return None;
+                }
+                let c = self.slot_ok(k2 as usize, *types, *role)?;
+                if is_agent(*role)
+                    && k2 > 0
+                    && self.item_has(k2 as usize - 1, bits::PREP)
+                    && !self.is_possessive_pronoun(c)
+                {
+                    let explicit = matches!(rest.last().map(|e| &e.elem), Some(Elem::Words(ws)) if ws.contains(self.item_word(k2 as usize - 1)));
+                    if !explicit {
+                        return None;
+                    }
+                }
+                let mut got = vec![c];
+                let mut start = k2;
+                if *multi {
+                    start = self.coord_backward(&mut got, start, *types, *role);
+                }
+                with_binding(binds, *role, got, |b| self.match_dir_rev(rest, start - 1, b))
+            }
+            Elem::Gap(n) => self.gap_backward(rest, k, *n, binds),
+        }
+    }
+
+    /// Extends a coordination slot backward: the phrases before item `start` joined
+    /// by "en", "and" or a comma are put in front of `got`. Returns the item index of
+    /// the first phrase.
+    fn coord_backward(&self, got: &mut Vec<u32>, mut start: isize, types: u8, role: Role) -> isize {
+        loop {
+            let sep_k = start - 1;
+            if sep_k < 1 {
+                break;
+            }
+            let sep = self.item_word(sep_k as usize);
+            if !self.word_has(sep, bits::COORD) {
+                break;
+            }
+            let mut pk = sep_k - 1;
+            if sep != "," && pk >= 1 && self.item_word(pk as usize) == "," {
+                // ", and" closes a list of three or more: a comma must
+                // come before the phrase in front of it too
+                if pk < 2 || self.item_word(pk as usize - 2) != "," {
+                    break;
+                }
+                pk -= 1;
+            }
+            if pk < 0 {
+                break;
+            }
+            match self.slot_ok(pk as usize, types, role) {
+                Some(c2) => {
+                    got.insert(0, c2);
+                    start = pk;
+                }
+                None => break,
+            }
+        }
+        start
+    }
+
+    /// A gap of up to `n` items backward from item `k`, within the clause, then `rest`.
+    fn gap_backward(
+        &self,
+        rest: &[parse::PElem],
+        k: isize,
+        n: u8,
+        binds: &mut Vec<(Role, Vec<u32>)>,
+    ) -> Option<usize> {
+        let free = |x: isize| x >= 0 && self.is_free(x as usize);
+        let mut k2 = k;
+        let mut used = 0u8;
+        loop {
+            if let Some(r) = self.match_dir_rev(rest, k2, binds) {
+                return Some(r);
+            }
+            if k2 < 0 || self.is_boundary(k2 as usize) {
+                return None;
+            }
+            if !free(k2) {
+                if used == n {
+                    return None;
+                }
+                used += 1;
+            }
+            k2 -= 1;
+        }
+    }
+}
