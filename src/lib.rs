@@ -113,6 +113,7 @@
 #![deny(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod discourse;
 mod error;
 mod extractor;
 mod fxhash;

@@ -160,6 +160,9 @@ pub struct Entry {
     pub aliases: Vec<Alias>,
     /// Dated posts (people).
     pub posts: Vec<Post>,
+    /// An event that people attend: a summit, a forum, a conference
+    /// (`gathering=yes`). "De top" and "the summit" refer back to the last one named.
+    pub gathering: bool,
     location: Option<Location>,
 }
 
@@ -253,6 +256,7 @@ impl Gazetteer {
                             no_inflection: false,
                         }],
                         posts: Vec::new(),
+                        gathering: false,
                         location: Some(loc(1)),
                     };
                     for (fi, (_, f)) in fields.iter().enumerate().skip(4) {
@@ -286,12 +290,26 @@ impl Gazetteer {
                                 }
                                 e.country = Some(v.to_string());
                             }
-                            _ => {
-                                return Err(Error::gazetteer(
-                                    format!("unknown key \"{k}\": expected qid, pop or country"),
-                                    loc(fi),
-                                ))
+                            "gathering" => {
+                                e.gathering = match v {
+                                    "yes" => true,
+                                    "no" => false,
+                                    _ => {
+                                        return Err(Error::gazetteer(
+                                            format!(
+                                                "invalid gathering \"{v}\": expected yes or no"
+                                            ),
+                                            loc(fi),
+                                        ))
+                                    }
+                                };
                             }
+                            _ => return Err(Error::gazetteer(
+                                format!(
+                                    "unknown key \"{k}\": expected qid, pop, country or gathering"
+                                ),
+                                loc(fi),
+                            )),
                         }
                     }
                     if let Some(&prev) = self.index.get(id) {

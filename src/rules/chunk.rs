@@ -114,6 +114,8 @@ pub(crate) struct ChunkCtx<'a> {
     /// The participants of the last meeting before this sentence, for "de twee
     /// leiders", "both leaders".
     pub last_pair: Option<(u32, u32)>,
+    /// The named gathering in focus, for "de top", "the summit".
+    pub gathering: Option<u32>,
     /// Function-word bits per token ([`bits`]).
     pub masks: &'a [u32],
 }
@@ -244,6 +246,19 @@ pub(crate) fn chunks(
                 i = start + len;
                 continue;
             }
+        }
+        // "de top", "the summit": the named gathering in focus
+        if let Some(g) = c.gathering.filter(|_| {
+            j > start
+                && title.is_none()
+                && org == NONE
+                && j < to
+                && c.has(j, bits::GATHERING)
+                && c.maps.mention_at[j] == NONE
+        }) {
+            out.push(Chunk::new(start, j + 1, g));
+            i = j + 1;
+            continue;
         }
         // a phrase from `start` whose head is mention `m`, with the modifiers read
         let headed = |m: RMention| Chunk {

@@ -12,7 +12,7 @@ use crate::tokenize::Tokens;
 use super::chunk::{Chunk, NONE};
 use super::cues::{modality_tense_time, CUE_AFTER, CUE_BEFORE};
 use super::matching::{Item, Match, SentCtx};
-use super::parse::Rule;
+use super::parse::{bits, Implicit, Rule};
 use super::Compiled;
 
 /// A relation before it becomes a [`Relation`](crate::model::Relation).
@@ -69,7 +69,17 @@ impl Compiled {
             .filter(|t| (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
             .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
             .copied();
-        let (modality, tense, time) = modality_tense_time(&cues, rule, time, date, sc.toks);
+        let (mut modality, tense, time) = modality_tense_time(&cues, rule, time, date, sc.toks);
+        // "Xi is not expected at the G20 summit in New Delhi": where a named event
+        // takes place is a fact about the event, outside what the clause negates,
+        // hedges or reports
+        if rule.kind == RelationType::LocatedIn
+            && sc.masks.get(tok as usize).is_some_and(|m| m & bits::PREP != 0)
+            && matches!(modality, Modality::Negated | Modality::Possible | Modality::Reported)
+            && clause_has_actor(sc, m.first_tok as usize, m.last_tok as usize)
+        {
+            modality = if tense == Tense::Future { Modality::Planned } else { Modality::Asserted };
+        }
         let (place, event) = place_and_event(sc, rule.kind, m, (scope_a, scope_b));
         let Some(groups) = arg_groups(sc, rule, m) else { return };
         let proto = Raw {
@@ -95,6 +105,20 @@ impl Compiled {
             }
         }
     }
+}
+
+/// Whether the clause around tokens `a..b` names a person, country or organization:
+/// someone whose attendance, not the event itself, a negation can be about.
+fn clause_has_actor(sc: &SentCtx<'_>, a: usize, b: usize) -> bool {
+    let (sa, sb) = sc.scope(a as u32, b as u32, a as u32);
+    sc.chunks.iter().any(|c| {
+        (c.first as usize) >= sa
+            && (c.last as usize) <= sb
+            && matches!(
+                sc.res.entities[c.head as usize].kind,
+                EntityType::Person | EntityType::Country | EntityType::Organization
+            )
+    })
 }
 
 /// Place and event from the clause `scope` (not arguments): the first event
@@ -147,16 +171,33 @@ fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<Vec<(Role, Vec
         let ents: Vec<u32> = cs.iter().flat_map(|&c| heads(&sc.chunks[c as usize])).collect();
         groups.push((*role, ents));
     }
-    // an implicit argument: only when the document names that entity
-    if let Some((role, id)) = &rule.implicit {
-        match sc.res.entities.iter().position(|e| &e.id == id) {
-            Some(e) if sc.res.mentions.iter().any(|m| m.ent == e as u32) => {
-                groups.push((*role, vec![e as u32]));
-            }
-            _ => return None,
-        }
+    if let Some((role, what)) = &rule.implicit {
+        let bound: Vec<u32> = groups.iter().flat_map(|g| g.1.iter().copied()).collect();
+        let ents = implicit_arg(sc, what, &bound)?;
+        groups.push((*role, ents));
     }
     Some(groups)
+}
+
+/// The entities an implicit argument stands for, or `None` when the document offers
+/// none: a named entity only when the document names it; the meeting, gathering or
+/// person in focus (see [`crate::discourse`]).
+fn implicit_arg(sc: &SentCtx<'_>, what: &Implicit, bound: &[u32]) -> Option<Vec<u32>> {
+    let ents: Vec<u32> = match what {
+        Implicit::Entity(id) => {
+            let e = sc.res.entities.iter().position(|e| &e.id == id)? as u32;
+            if !sc.res.mentions.iter().any(|m| m.ent == e) {
+                return None;
+            }
+            vec![e]
+        }
+        Implicit::Meeting => {
+            sc.sal.meeting(sc.si)?.iter().copied().filter(|p| !bound.contains(p)).collect()
+        }
+        Implicit::Gathering => vec![sc.sal.gathering(sc.si)?],
+        Implicit::Focus => vec![sc.sal.focus(sc.si, bound)?],
+    };
+    (!ents.is_empty()).then_some(ents)
 }
 
 /// The argument lists of the relations of a match: the roles in inventory order,

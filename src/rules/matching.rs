@@ -36,6 +36,9 @@ pub(super) struct SentCtx<'a> {
     pub(super) in_quote: &'a [bool],
     pub(super) masks: &'a [u32],
     pub(super) sent: (usize, usize),
+    /// The sentence's index, and what the document is about there.
+    pub(super) si: usize,
+    pub(super) sal: &'a crate::discourse::Salience,
 }
 
 /// A successful match: bound phrases per role, token extent.

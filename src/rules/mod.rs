@@ -101,6 +101,7 @@ use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 
+use crate::discourse::Salience;
 use crate::error::Error;
 use crate::gazetteer::titles::Titles;
 use crate::gazetteer::Gazetteer;
@@ -194,8 +195,10 @@ impl Compiled {
             date: inp.date,
             maps: &maps,
             last_pair: None,
+            gathering: None,
             masks: &masks,
         };
+        let mut sal = Salience::default();
         let mut raws: Vec<Raw> = Vec::new();
         let mut seen_raws = 0usize;
         let mut added: Vec<RMention> = Vec::new();
@@ -212,7 +215,9 @@ impl Compiled {
                 ctx.last_pair = Some(pair);
             }
             seen_raws = raws.len();
+            ctx.gathering = sal.gathering(si);
             let chunks = chunk::chunks(&ctx, inp.res, a, b, &mut added);
+            observe_phrases(&mut sal, inp, &chunks, si);
             position_relations(inp, &chunks, si, &mut raws);
             // the entity types this sentence's phrases offer: a rule whose slots
             // cannot all be filled is not tried
@@ -234,6 +239,8 @@ impl Compiled {
                 masks: &masks,
                 in_quote: &maps.in_quote,
                 sent: (a, b),
+                si,
+                sal: &sal,
             };
             for &(tok, ri) in sent_trig {
                 if !applicable(ri) {
@@ -244,6 +251,7 @@ impl Compiled {
                 let Some(m) = sc.match_rule(rule, pos) else { continue };
                 self.emit(&mut sc, (ri, rule), &m, tok, si, &times, inp.date, &mut raws);
             }
+            observe_meetings(&mut sal, &raws[seen_raws..], si);
         }
         if !added.is_empty() {
             inp.res.mentions.extend(added);
@@ -296,6 +304,38 @@ fn last_meeting(raws: &[Raw]) -> Option<(u32, u32)> {
         .rev()
         .find(|r| r.kind == RelationType::Meeting && r.args.len() == 2)
         .map(|r| (r.args[0].1, r.args[1].1))
+}
+
+/// Tells the document model which people and which gathering sentence `si` names.
+fn observe_phrases(sal: &mut Salience, inp: &Input<'_>, chunks: &[Chunk], si: usize) {
+    let mut people = Vec::new();
+    for ch in chunks.iter().filter(|c| c.head2 == NONE) {
+        let e = &inp.res.entities[ch.head as usize];
+        match e.kind {
+            EntityType::Person if !people.contains(&ch.head) => people.push(ch.head),
+            EntityType::Event => {
+                let gathering = match e.key {
+                    crate::resolve::EntKey::Gaz(ix) => {
+                        inp.gazetteer.entries().get(ix as usize).is_some_and(|x| x.gathering)
+                    }
+                    crate::resolve::EntKey::Local(_) => false,
+                };
+                if gathering {
+                    sal.gathering_seen(ch.head, si);
+                }
+            }
+            _ => {}
+        }
+    }
+    sal.people_seen(si, people);
+}
+
+/// Tells the document model of the meetings sentence `si` stated.
+fn observe_meetings(sal: &mut Salience, raws: &[Raw], si: usize) {
+    for r in raws.iter().filter(|r| r.kind == RelationType::Meeting && r.sentence == si) {
+        let parts: Vec<u32> = r.args.iter().map(|a| a.1).collect();
+        sal.meeting_seen(&parts, si);
+    }
 }
 
 /// The entity types (a mask of type bits) of the phrases of a sentence.

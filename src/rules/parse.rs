@@ -88,7 +88,22 @@ pub(crate) struct Rule {
     /// An argument the text leaves implicit, taken from the document when the
     /// entity is named anywhere in it (`with=medium_or_addressee:org:twitter` for
     /// "tweeted").
-    pub implicit: Option<(Role, String)>,
+    pub implicit: Option<(Role, Implicit)>,
+}
+
+/// An argument a rule leaves implicit (`with=ROLE:…`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Implicit {
+    /// A named entity, taken only when the document names it (`with=…:org:twitter`).
+    Entity(String),
+    /// The participants of the meeting in focus (`@meeting`): "Oekraïne staat op de
+    /// agenda" after a meeting.
+    Meeting,
+    /// The named gathering in focus (`@gathering`): "X will not attend" after "the
+    /// BRICS summit".
+    Gathering,
+    /// The person in focus (`@focus`): "het gesprek met X" after a sentence about Y.
+    Focus,
 }
 
 /// The cue kinds a rule file defines.
@@ -113,6 +128,8 @@ pub(crate) struct LangWords {
     pub possessive: WordSet,
     pub plural: WordSet,
     pub plural_verb: WordSet,
+    /// Nouns that refer back to the named gathering in focus ("de top", "the summit").
+    pub gathering: WordSet,
     /// Every exact word of the sets above with the bits of the sets it is in.
     combined: FxHashMap<String, u32>,
     /// Wildcard entries of the sets above, with their bits.
@@ -138,6 +155,8 @@ pub(crate) mod bits {
     pub const TIME: u32 = 1 << 24;
     /// The first word of a pair phrase ("twee leiders", "both leaders").
     pub const PAIR: u32 = 1 << 25;
+    /// A noun that refers back to the gathering in focus ("top", "summit").
+    pub const GATHERING: u32 = 1 << 26;
 }
 
 impl LangWords {
@@ -154,6 +173,7 @@ impl LangWords {
             (&self.of, bits::OF),
             (&self.relative, bits::RELATIVE),
             (&self.speaker, bits::SPEAKER),
+            (&self.gathering, bits::GATHERING),
         ];
         for (i, c) in self.cues.iter().enumerate() {
             v.push((c, bits::CUE0 << i));
@@ -214,6 +234,7 @@ impl LangWords {
         self.possessive.extend(&o.possessive);
         self.plural.extend(&o.plural);
         self.plural_verb.extend(&o.plural_verb);
+        self.gathering.extend(&o.gathering);
     }
 }
 
@@ -257,7 +278,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 })?);
             }
             "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative"
-            | "of" | "prep" | "possessive" | "plural" | "plural-verb" => {
+            | "of" | "prep" | "possessive" | "plural" | "plural-verb" | "gathering" => {
                 let (name, list, list_col) = if matches!(kw, "class" | "cue") {
                     let (n, l) = rest.split_once('=').ok_or_else(|| {
                         Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col))
@@ -309,6 +330,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                     "prep" => words.prep.extend(&ws),
                     "plural" => words.plural.extend(&ws),
                     "plural-verb" => words.plural_verb.extend(&ws),
+                    "gathering" => words.gathering.extend(&ws),
                     "possessive" => {
                         words.possessive.extend(&ws);
                         words.det.extend(&ws);
@@ -500,7 +522,19 @@ fn parse_rule(
                     let role = parse_role(role_s).ok_or_else(|| {
                         Error::rule(format!("unknown role \"{role_s}\""), at(acol))
                     })?;
-                    implicit = Some((role, id.to_string()));
+                    let what = match id {
+                        "@meeting" => Implicit::Meeting,
+                        "@gathering" => Implicit::Gathering,
+                        "@focus" => Implicit::Focus,
+                        _ if id.starts_with('@') => {
+                            return Err(Error::rule(
+                                format!("unknown implicit argument \"{id}\": expected @meeting, @gathering, @focus or an entity id"),
+                                at(acol),
+                            ))
+                        }
+                        _ => Implicit::Entity(id.to_string()),
+                    };
+                    implicit = Some((role, what));
                 }
                 "tense" => {
                     tense = Some(match v {

@@ -1,0 +1,104 @@
+//! [`Salience`]: the meeting, the gathering and the people a document is about at a
+//! given sentence.
+//!
+//! The model is updated as the rule layer moves through the sentences, and asked for
+//! implicit arguments: after "Scholz en Meloni ontmoetten elkaar in Rome." the meeting
+//! in focus is Scholz–Meloni for the next [`MEETING_WINDOW`] sentences; after "De
+//! NAVO-top in Vilnius begon dinsdag." the gathering in focus is the NATO summit for
+//! [`GATHERING_WINDOW`] sentences from its last mention.
+
+/// Sentences after a meeting in which it stays in focus.
+pub(crate) const MEETING_WINDOW: usize = 2;
+/// Sentences after the last mention of a gathering in which it stays in focus.
+pub(crate) const GATHERING_WINDOW: usize = 8;
+/// Sentences back in which the people in focus are looked for.
+pub(crate) const FOCUS_WINDOW: usize = 2;
+
+/// What a document is about at a sentence (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct Salience {
+    /// The participants of the last meeting, and its sentence.
+    meeting: Option<(Vec<u32>, usize)>,
+    /// The last named gathering, and the last sentence that referred to it.
+    gathering: Option<(u32, usize)>,
+    /// The persons of each sentence that names any, in text order.
+    people: Vec<(usize, Vec<u32>)>,
+}
+
+impl Salience {
+    /// Records a meeting of `parts` stated in sentence `si`.
+    pub(crate) fn meeting_seen(&mut self, parts: &[u32], si: usize) {
+        match &mut self.meeting {
+            Some((p, s)) if *s == si => {
+                for x in parts {
+                    if !p.contains(x) {
+                        p.push(*x);
+                    }
+                }
+            }
+            _ => self.meeting = Some((parts.to_vec(), si)),
+        }
+    }
+
+    /// Records a reference to gathering `ent` in sentence `si`.
+    pub(crate) fn gathering_seen(&mut self, ent: u32, si: usize) {
+        self.gathering = Some((ent, si));
+    }
+
+    /// Records the persons named in sentence `si`, in text order.
+    pub(crate) fn people_seen(&mut self, si: usize, persons: Vec<u32>) {
+        if !persons.is_empty() {
+            self.people.push((si, persons));
+        }
+    }
+
+    /// The participants of the meeting in focus at sentence `si`.
+    pub(crate) fn meeting(&self, si: usize) -> Option<&[u32]> {
+        self.meeting
+            .as_ref()
+            .filter(|(_, s)| *s <= si && si - s <= MEETING_WINDOW)
+            .map(|(p, _)| p.as_slice())
+    }
+
+    /// The gathering in focus at sentence `si`.
+    pub(crate) fn gathering(&self, si: usize) -> Option<u32> {
+        self.gathering.filter(|(_, s)| *s <= si && si - s <= GATHERING_WINDOW).map(|(g, _)| g)
+    }
+
+    /// The person in focus at sentence `si`, other than those in `exclude`: the first
+    /// person of the sentence, else of the nearest sentence before it.
+    pub(crate) fn focus(&self, si: usize, exclude: &[u32]) -> Option<u32> {
+        self.people
+            .iter()
+            .rev()
+            .take_while(|(s, _)| *s <= si && si - s <= FOCUS_WINDOW)
+            .find_map(|(_, ps)| ps.iter().copied().find(|p| !exclude.contains(p)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows() {
+        let mut s = Salience::default();
+        s.meeting_seen(&[1, 2], 3);
+        assert_eq!(s.meeting(3), Some(&[1, 2][..]));
+        assert_eq!(s.meeting(5), Some(&[1, 2][..]));
+        assert_eq!(s.meeting(6), None);
+        s.gathering_seen(7, 1);
+        assert_eq!(s.gathering(9), Some(7));
+        assert_eq!(s.gathering(10), None);
+    }
+
+    #[test]
+    fn focus_skips_the_excluded() {
+        let mut s = Salience::default();
+        s.people_seen(0, vec![10, 11]);
+        s.people_seen(1, vec![12]);
+        assert_eq!(s.focus(1, &[]), Some(12));
+        assert_eq!(s.focus(1, &[12]), Some(10));
+        assert_eq!(s.focus(4, &[]), None);
+    }
+}
