@@ -173,16 +173,25 @@ fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<Vec<(Role, Vec
     }
     if let Some((role, what)) = &rule.implicit {
         let bound: Vec<u32> = groups.iter().flat_map(|g| g.1.iter().copied()).collect();
-        let ents = implicit_arg(sc, what, &bound)?;
+        let ents = implicit_arg(sc, what, &bound, m)?;
         groups.push((*role, ents));
     }
     Some(groups)
 }
 
+/// How many tokens may stand before a phrase whose actor is the person in focus: a
+/// preposition, a determiner and a possessive ("Na zijn ontmoeting met").
+const FOCUS_OPENING: usize = 3;
+
 /// The entities an implicit argument stands for, or `None` when the document offers
 /// none: a named entity only when the document names it; the meeting, gathering or
 /// person in focus (see [`crate::discourse`]).
-fn implicit_arg(sc: &SentCtx<'_>, what: &Implicit, bound: &[u32]) -> Option<Vec<u32>> {
+fn implicit_arg(
+    sc: &SentCtx<'_>,
+    what: &Implicit,
+    bound: &[u32],
+    m: &Match,
+) -> Option<Vec<u32>> {
     let ents: Vec<u32> = match what {
         Implicit::Entity(id) => {
             let e = sc.res.entities.iter().position(|e| &e.id == id)? as u32;
@@ -195,7 +204,16 @@ fn implicit_arg(sc: &SentCtx<'_>, what: &Implicit, bound: &[u32]) -> Option<Vec<
             sc.sal.meeting(sc.si)?.iter().copied().filter(|p| !bound.contains(p)).collect()
         }
         Implicit::Gathering => vec![sc.sal.gathering(sc.si)?],
-        Implicit::Focus => vec![sc.sal.focus(sc.si, bound)?],
+        Implicit::Focus => {
+            // only a phrase that opens its clause ("Het gesprek met …", "Na zijn
+            // ontmoeting met …") leaves its actor to the focus; "X had an audience with
+            // Y" names its own, even where X is a name we do not know
+            let (a, _) = sc.scope(m.first_tok, m.last_tok, m.first_tok);
+            if (m.first_tok as usize).saturating_sub(a) > FOCUS_OPENING {
+                return None;
+            }
+            vec![sc.sal.focus(sc.si, bound)?]
+        }
     };
     (!ents.is_empty()).then_some(ents)
 }
