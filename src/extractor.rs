@@ -39,6 +39,8 @@ pub(crate) const EMBEDDED_TITLES: &[(&str, &str)] = &[];
 
 #[cfg(feature = "embedded-data")]
 pub(crate) const EMBEDDED_RULES: &[(&str, &str)] = &[
+    ("gazetteers/rules/nl.lexicon", include_str!("../gazetteers/rules/nl.lexicon")),
+    ("gazetteers/rules/en.lexicon", include_str!("../gazetteers/rules/en.lexicon")),
     ("gazetteers/rules/nl.rules", include_str!("../gazetteers/rules/nl.rules")),
     ("gazetteers/rules/en.rules", include_str!("../gazetteers/rules/en.rules")),
 ];

@@ -304,12 +304,14 @@ impl Gazetteer {
                                     }
                                 };
                             }
-                            _ => return Err(Error::gazetteer(
-                                format!(
+                            _ => {
+                                return Err(Error::gazetteer(
+                                    format!(
                                     "unknown key \"{k}\": expected qid, pop, country or gathering"
                                 ),
-                                loc(fi),
-                            )),
+                                    loc(fi),
+                                ))
+                            }
                         }
                     }
                     if let Some(&prev) = self.index.get(id) {

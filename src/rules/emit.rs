@@ -186,12 +186,7 @@ const FOCUS_OPENING: usize = 3;
 /// The entities an implicit argument stands for, or `None` when the document offers
 /// none: a named entity only when the document names it; the meeting, gathering or
 /// person in focus (see [`crate::discourse`]).
-fn implicit_arg(
-    sc: &SentCtx<'_>,
-    what: &Implicit,
-    bound: &[u32],
-    m: &Match,
-) -> Option<Vec<u32>> {
+fn implicit_arg(sc: &SentCtx<'_>, what: &Implicit, bound: &[u32], m: &Match) -> Option<Vec<u32>> {
     let ents: Vec<u32> = match what {
         Implicit::Entity(id) => {
             let e = sc.res.entities.iter().position(|e| &e.id == id)? as u32;

@@ -243,6 +243,9 @@ impl LangWords {
 pub(crate) struct Parsed {
     pub rules: Vec<Rule>,
     pub words: HashMap<Lang, LangWords>,
+    /// Word classes per language, shared by the files parsed after the one that
+    /// defines them (a lexicon file before its rule file).
+    pub classes: HashMap<Lang, HashMap<String, WordSet>>,
 }
 
 pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), Error> {
@@ -342,6 +345,11 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 let l = lang.ok_or_else(|| {
                     Error::rule("a `lang nl|en` line must come before the first rule", at(indent))
                 })?;
+                if let Some(shared) = out.classes.get(&l) {
+                    for (name, ws) in shared {
+                        classes.entry(name.clone()).or_insert_with(|| ws.clone());
+                    }
+                }
                 let rule = parse_rule(rest, rest_col, &at, &classes, l)?;
                 if out.rules.iter().chain(pending_rules.iter()).any(|r| r.id == rule.id) {
                     return Err(Error::rule(
@@ -358,6 +366,10 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
     }
     if let Some(l) = lang {
         out.words.entry(l).or_default().extend(&words);
+        let shared = out.classes.entry(l).or_default();
+        for (name, ws) in classes {
+            shared.entry(name).or_default().extend(&ws);
+        }
     }
     out.rules.extend(pending_rules);
     Ok(())
