@@ -311,7 +311,7 @@ impl Extractor {
             titles: &inner.titles,
             res: &mut res,
         });
-        let entities = build_entities(text, &toks, &sents, res, &inner.gazetteer);
+        let entities = build_entities(text, &toks, &sents, res, &inner.gazetteer, &relations);
         Document { lang, date, entities, relations }
     }
 
@@ -353,6 +353,7 @@ fn build_entities(
     sents: &[crate::tokenize::Sentence],
     res: resolve::Resolved,
     g: &Gazetteer,
+    relations: &[crate::model::Relation],
 ) -> Vec<Entity> {
     let tt = toks.tokens();
     let mut per: Vec<Vec<Mention>> = vec![Vec::new(); res.entities.len()];
@@ -372,15 +373,25 @@ fn build_entities(
     }
     let mut out: Vec<(usize, Entity)> = Vec::new();
     // the resolver's entities are consumed: their ids and names move, not copy
+    // an entity the text does not name but a relation needs ("zijn minister van
+    // Buitenlandse Zaken X": the leader's country) is kept, without mentions, after
+    // the named ones: every relation argument is an entity of the document
+    let referenced = |id: &str| {
+        relations.iter().any(|r| {
+            r.args.iter().any(|a| a.entity == id)
+                || r.place.as_deref() == Some(id)
+                || r.event.as_deref() == Some(id)
+        })
+    };
     for (e, ms) in res.entities.into_iter().zip(per) {
-        if ms.is_empty() {
+        if ms.is_empty() && !referenced(&e.id) {
             continue;
         }
         let qid = match e.key {
             resolve::EntKey::Gaz(ix) => g.entries().get(ix as usize).and_then(|x| x.qid.clone()),
             resolve::EntKey::Local(_) => None,
         };
-        let first = ms[0].start;
+        let first = ms.first().map_or(usize::MAX, |m| m.start);
         out.push((first, Entity { id: e.id, name: e.name, kind: e.kind, qid, mentions: ms }));
     }
     out.sort_by_key(|x| x.0);

@@ -7,6 +7,8 @@
 //! NAVO-top in Vilnius begon dinsdag." the gathering in focus is the NATO summit for
 //! [`GATHERING_WINDOW`] sentences from its last mention.
 
+use crate::model::{Modality, Tense};
+
 /// Sentences after a meeting in which it stays in focus.
 pub(crate) const MEETING_WINDOW: usize = 2;
 /// Sentences after the last mention of a gathering in which it stays in focus.
@@ -19,25 +21,42 @@ pub(crate) const FOCUS_WINDOW: usize = 2;
 pub(crate) struct Salience {
     /// The participants of the last meeting, and its sentence.
     meeting: Option<(Vec<u32>, usize)>,
+    /// How the meeting in focus was first stated: later sentences that add to it
+    /// without cues of their own keep its reading (a preview stays planned).
+    reading: Option<(Modality, Tense)>,
     /// The last named gathering, and the last sentence that referred to it.
     gathering: Option<(u32, usize)>,
     /// The persons of each sentence that names any, in text order.
     people: Vec<(usize, Vec<u32>)>,
+    /// The country each person serves, where the document or the gazetteer says so.
+    countries: Vec<(u32, String)>,
 }
 
 impl Salience {
-    /// Records a meeting of `parts` stated in sentence `si`.
-    pub(crate) fn meeting_seen(&mut self, parts: &[u32], si: usize) {
+    /// Records a meeting of `parts` stated in sentence `si`. A meeting that shares a
+    /// participant with the one in focus is the same event: its participants join it
+    /// ("Biden wordt vergezeld door Blinken" after "Filip ontvangt Biden").
+    pub(crate) fn meeting_seen(&mut self, parts: &[u32], si: usize, reading: (Modality, Tense)) {
+        let in_focus = self.meeting(si).is_some();
         match &mut self.meeting {
-            Some((p, s)) if *s == si => {
+            Some((p, s)) if *s == si || (in_focus && parts.iter().any(|x| p.contains(x))) => {
+                *s = si;
                 for x in parts {
                     if !p.contains(x) {
                         p.push(*x);
                     }
                 }
             }
-            _ => self.meeting = Some((parts.to_vec(), si)),
+            _ => {
+                self.meeting = Some((parts.to_vec(), si));
+                self.reading = Some(reading);
+            }
         }
+    }
+
+    /// The modality and tense the meeting in focus was first stated with.
+    pub(crate) fn meeting_reading(&self, si: usize) -> Option<(Modality, Tense)> {
+        self.meeting(si).and(self.reading)
     }
 
     /// Records a reference to gathering `ent` in sentence `si`.
@@ -50,6 +69,21 @@ impl Salience {
         if !persons.is_empty() {
             self.people.push((si, persons));
         }
+    }
+
+    /// Records that `person` serves `country` (a post named in the text or held on
+    /// the document date).
+    pub(crate) fn country_seen(&mut self, person: u32, country: &str) {
+        if !self.countries.iter().any(|(p, _)| *p == person) {
+            self.countries.push((person, country.to_string()));
+        }
+    }
+
+    /// Whether two persons are known to serve the same country: one delegation, whose
+    /// members do not "meet" each other when the other side receives them.
+    pub(crate) fn same_side(&self, a: u32, b: u32) -> bool {
+        let of = |x: u32| self.countries.iter().find(|(p, _)| *p == x).map(|(_, c)| c);
+        matches!((of(a), of(b)), (Some(x), Some(y)) if x == y)
     }
 
     /// The participants of the meeting in focus at sentence `si`.
@@ -80,16 +114,32 @@ impl Salience {
 mod tests {
     use super::*;
 
+    const A: (Modality, Tense) = (Modality::Asserted, Tense::Past);
+
     #[test]
     fn windows() {
         let mut s = Salience::default();
-        s.meeting_seen(&[1, 2], 3);
+        s.meeting_seen(&[1, 2], 3, A);
         assert_eq!(s.meeting(3), Some(&[1, 2][..]));
         assert_eq!(s.meeting(5), Some(&[1, 2][..]));
         assert_eq!(s.meeting(6), None);
         s.gathering_seen(7, 1);
         assert_eq!(s.gathering(9), Some(7));
         assert_eq!(s.gathering(10), None);
+    }
+
+    #[test]
+    fn meetings_that_share_a_participant_merge() {
+        let mut s = Salience::default();
+        s.meeting_seen(&[1, 2], 0, A);
+        s.meeting_seen(&[2, 3], 1, A);
+        assert_eq!(s.meeting(1), Some(&[1, 2, 3][..]));
+        s.meeting_seen(&[4, 5], 2, A);
+        assert_eq!(s.meeting(2), Some(&[4, 5][..]));
+        s.country_seen(1, "country:BE");
+        s.country_seen(2, "country:BE");
+        assert!(s.same_side(1, 2));
+        assert!(!s.same_side(1, 3));
     }
 
     #[test]

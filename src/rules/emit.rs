@@ -80,6 +80,13 @@ impl Compiled {
         {
             modality = if tense == Tense::Future { Modality::Planned } else { Modality::Asserted };
         }
+        // what adds to the meeting in focus without cues of its own keeps its reading
+        let (modality, tense) = match (&rule.implicit, modality, tense, &time) {
+            (Some((_, Implicit::Meeting)), Modality::Asserted, Tense::Present, None) => {
+                sc.sal.meeting_reading(sc.si).unwrap_or((modality, tense))
+            }
+            _ => (modality, tense),
+        };
         let (place, event) = place_and_event(sc, rule.kind, m, (scope_a, scope_b));
         let Some(groups) = arg_groups(sc, rule, m) else { return };
         let proto = Raw {
@@ -95,7 +102,22 @@ impl Compiled {
             span: tok_span(sc.toks, m.first_tok, m.last_tok),
             rule: RuleRef::File(ri),
         };
+        let delegations = matches!(rule.implicit, Some((_, Implicit::Meeting)));
+        let named: Vec<u32> = m
+            .binds
+            .iter()
+            .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
+            .collect();
         for args in pair_args(rule.kind, &groups) {
+            // a delegation joining a meeting meets the other side, not its own: those
+            // the sentence names together ("X, vergezeld door Y") are one side
+            if delegations
+                && rule.kind == RelationType::Meeting
+                && (sc.sal.same_side(args[0].1, args[1].1)
+                    || (named.contains(&args[0].1) && named.contains(&args[1].1)))
+            {
+                continue;
+            }
             raws.push(Raw { args, ..proto.clone() });
         }
         // a meeting at an event: each participant takes part in it
@@ -168,7 +190,21 @@ fn place_and_event(
 fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<Vec<(Role, Vec<u32>)>> {
     let mut groups: Vec<(Role, Vec<u32>)> = Vec::new();
     for (role, cs) in &m.binds {
-        let ents: Vec<u32> = cs.iter().flat_map(|&c| heads(&sc.chunks[c as usize])).collect();
+        let mut ents: Vec<u32> = cs.iter().flat_map(|&c| heads(&sc.chunks[c as usize])).collect();
+        // "naar het Jordaanse Amman": a visit to a city is one to its country too
+        if rule.kind == RelationType::Visit && *role == Role::Place {
+            for &c in cs {
+                let ch = &sc.chunks[c as usize];
+                if ch.org != NONE
+                    && ch.org != ch.head
+                    && sc.res.entities[ch.org as usize].kind == EntityType::Country
+                    && sc.res.entities[ch.head as usize].kind == EntityType::Location
+                    && !ents.contains(&ch.org)
+                {
+                    ents.push(ch.org);
+                }
+            }
+        }
         groups.push((*role, ents));
     }
     if let Some((role, what)) = &rule.implicit {

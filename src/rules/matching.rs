@@ -315,6 +315,12 @@ impl SentCtx<'_> {
                 }
                 nk += 1;
             }
+            // "eerst Poetin en vervolgens Biden", "X and then Y": a sequence adverb
+            if self.slot_ok(nk, types, role).is_none()
+                && matches!(self.item_word(nk), "vervolgens" | "daarna" | "dan" | "then" | "later")
+            {
+                nk += 1;
+            }
             // "met Poetin en met Zelenski": the preposition may repeat
             if self.slot_ok(nk, types, role).is_none() && self.item_has(nk, bits::PREP) {
                 nk += 1;

@@ -312,7 +312,12 @@ fn observe_phrases(sal: &mut Salience, inp: &Input<'_>, chunks: &[Chunk], si: us
     for ch in chunks.iter().filter(|c| c.head2 == NONE) {
         let e = &inp.res.entities[ch.head as usize];
         match e.kind {
-            EntityType::Person if !people.contains(&ch.head) => people.push(ch.head),
+            EntityType::Person if !people.contains(&ch.head) => {
+                people.push(ch.head);
+                if let Some(c) = person_country(inp, ch) {
+                    sal.country_seen(ch.head, &c);
+                }
+            }
             EntityType::Event => {
                 let gathering = match e.key {
                     crate::resolve::EntKey::Gaz(ix) => {
@@ -330,11 +335,32 @@ fn observe_phrases(sal: &mut Salience, inp: &Input<'_>, chunks: &[Chunk], si: us
     sal.people_seen(si, people);
 }
 
+/// The country a person's phrase says they serve ("de Belgische premier"), else the
+/// country of a post the gazetteer says they held on the document date.
+fn person_country(inp: &Input<'_>, ch: &Chunk) -> Option<String> {
+    if ch.org != NONE {
+        let org = &inp.res.entities[ch.org as usize];
+        if org.kind == EntityType::Country {
+            return Some(org.id.clone());
+        }
+    }
+    let crate::resolve::EntKey::Gaz(ix) = inp.res.entities[ch.head as usize].key else {
+        return None;
+    };
+    let date = inp.date?;
+    let entry = inp.gazetteer.entries().get(ix as usize)?;
+    entry
+        .posts
+        .iter()
+        .find(|p| p.org.starts_with("country:") && p.held_on(date))
+        .map(|p| p.org.clone())
+}
+
 /// Tells the document model of the meetings sentence `si` stated.
 fn observe_meetings(sal: &mut Salience, raws: &[Raw], si: usize) {
     for r in raws.iter().filter(|r| r.kind == RelationType::Meeting && r.sentence == si) {
         let parts: Vec<u32> = r.args.iter().map(|a| a.1).collect();
-        sal.meeting_seen(&parts, si);
+        sal.meeting_seen(&parts, si, (r.modality, r.tense));
     }
 }
 
