@@ -213,9 +213,10 @@ pub(crate) fn chunks(
                 let th = res.titles[ti as usize];
                 title = Some(th.title);
                 j = (th.first + th.len) as usize;
-                // "de president van Rusland", "the president of France"
+                // "de president van Rusland", "the president of France", "de
+                // voorzitter van de Europese Commissie"
                 if j + 1 < to && c.has(j, bits::OF) {
-                    let mi = c.maps.mention_at[j + 1];
+                    let mi = org_mention_after(c, j + 1, to);
                     if mi != NONE {
                         let m = res.mentions[mi as usize];
                         if matches!(
@@ -352,6 +353,8 @@ pub(crate) fn chunks(
                     prev.org = org;
                     prev.title = title;
                     prev.former = former;
+                    // the apposition is part of the phrase (its evidence, its extent)
+                    prev.last = j as u32;
                     i = j;
                     continue;
                 }
@@ -403,8 +406,8 @@ pub(crate) fn chunks(
                     && c.has(ch.last as usize, bits::OF)
                 {
                     let k = ch.last as usize + 1;
-                    let mi = c.maps.mention_at.get(k).copied().unwrap_or(NONE);
-                    if k < to && mi != NONE {
+                    let mi = if k < to { org_mention_after(c, k, to) } else { NONE };
+                    if mi != NONE {
                         let m = res.mentions[mi as usize];
                         if matches!(
                             res.entities[m.ent as usize].kind,
@@ -444,7 +447,9 @@ pub(crate) fn chunks(
                             .find_map(|o| o.title.filter(|x| c.titles.name(*x) != "counterpart"));
                         // no title before it: the person's own post with that country
                         if ch.title.is_none() && ch.org != NONE {
-                            ch.title = post_title(c, res, ch.head, ch.org);
+                            // unknown: the post stays "counterpart" ("his Nepalese
+                            // counterpart Sushil Koirala" still serves Nepal)
+                            ch.title = post_title(c, res, ch.head, ch.org).or(Some(t));
                         }
                     }
                 }
@@ -484,6 +489,17 @@ pub(crate) fn chunks(
         }
     }
     out
+}
+
+/// The mention at token `k`, or after a determiner there ("of the United States").
+fn org_mention_after(c: &ChunkCtx<'_>, k: usize, to: usize) -> u32 {
+    match c.maps.mention_at.get(k).copied() {
+        Some(mi) if mi != NONE => mi,
+        _ if k + 1 < to && c.has(k, bits::DET) && !c.has(k, bits::POSSESSIVE) => {
+            c.maps.mention_at.get(k + 1).copied().unwrap_or(NONE)
+        }
+        _ => NONE,
+    }
 }
 
 /// The person holding `title` of `org` on the document date, if exactly one does.
