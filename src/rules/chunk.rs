@@ -150,6 +150,8 @@ pub(crate) fn chunks(
         let mut org = NONE;
         let mut title = None;
         let mut former = false;
+        // where a demonym adjective ends, if the phrase has one ("de Russische")
+        let mut adj_end = None;
         let mut progressed = true;
         while progressed && j < to {
             progressed = false;
@@ -174,6 +176,7 @@ pub(crate) fn chunks(
                 if m.kind == MKind::Alias(crate::gazetteer::AliasKind::Adj) {
                     org = m.ent;
                     j = after;
+                    adj_end = Some(after);
                     progressed = true;
                 } else if is_mod_type
                     && next == "-"
@@ -247,6 +250,19 @@ pub(crate) fn chunks(
                 i = start + len;
                 continue;
             }
+        }
+        // "de Russische sancties", "Chinese aid", "de Turkse regering": a demonym
+        // before an action or a body of a state stands for the state
+        if let Some(end) = adj_end.filter(|&e| {
+            e == j
+                && title.is_none()
+                && j < to
+                && c.has(j, bits::ADJNOUN)
+                && res.entities[org as usize].kind == EntityType::Country
+        }) {
+            out.push(Chunk::new(start, end, org));
+            i = end;
+            continue;
         }
         // "de top", "the summit": the named gathering in focus
         if let Some(g) = c.gathering.filter(|_| {

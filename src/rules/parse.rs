@@ -130,6 +130,9 @@ pub(crate) struct LangWords {
     pub plural_verb: WordSet,
     /// Nouns that refer back to the named gathering in focus ("de top", "the summit").
     pub gathering: WordSet,
+    /// Nouns after which a demonym adjective stands for its state ("de Russische
+    /// sancties", "Chinese aid", "de Turkse regering").
+    pub adjnoun: WordSet,
     /// Every exact word of the sets above with the bits of the sets it is in.
     combined: FxHashMap<String, u32>,
     /// Wildcard entries of the sets above, with their bits.
@@ -157,6 +160,8 @@ pub(crate) mod bits {
     pub const PAIR: u32 = 1 << 25;
     /// A noun that refers back to the gathering in focus ("top", "summit").
     pub const GATHERING: u32 = 1 << 26;
+    /// A noun after which a demonym stands for its state ("sancties", "aid").
+    pub const ADJNOUN: u32 = 1 << 27;
 }
 
 impl LangWords {
@@ -174,6 +179,7 @@ impl LangWords {
             (&self.relative, bits::RELATIVE),
             (&self.speaker, bits::SPEAKER),
             (&self.gathering, bits::GATHERING),
+            (&self.adjnoun, bits::ADJNOUN),
         ];
         for (i, c) in self.cues.iter().enumerate() {
             v.push((c, bits::CUE0 << i));
@@ -235,6 +241,7 @@ impl LangWords {
         self.plural.extend(&o.plural);
         self.plural_verb.extend(&o.plural_verb);
         self.gathering.extend(&o.gathering);
+        self.adjnoun.extend(&o.adjnoun);
     }
 }
 
@@ -281,7 +288,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 })?);
             }
             "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative"
-            | "of" | "prep" | "possessive" | "plural" | "plural-verb" | "gathering" => {
+            | "of" | "prep" | "possessive" | "plural" | "plural-verb" | "gathering" | "adjnoun" => {
                 let (name, list, list_col) = if matches!(kw, "class" | "cue") {
                     let (n, l) = rest.split_once('=').ok_or_else(|| {
                         Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col))
@@ -334,6 +341,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                     "plural" => words.plural.extend(&ws),
                     "plural-verb" => words.plural_verb.extend(&ws),
                     "gathering" => words.gathering.extend(&ws),
+                    "adjnoun" => words.adjnoun.extend(&ws),
                     "possessive" => {
                         words.possessive.extend(&ws);
                         words.det.extend(&ws);
@@ -360,7 +368,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 pending_rules.push(rule);
             }
             other => {
-                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, plural, plural-verb, speaker, det, possessive, coord, relative, of, prep or rule"), at(indent)));
+                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, plural, plural-verb, speaker, det, possessive, coord, relative, of, prep, gathering, adjnoun or rule"), at(indent)));
             }
         }
     }
