@@ -82,8 +82,12 @@ impl Salience {
     /// Whether two persons are known to serve the same country: one delegation, whose
     /// members do not "meet" each other when the other side receives them.
     pub(crate) fn same_side(&self, a: u32, b: u32) -> bool {
-        let of = |x: u32| self.countries.iter().find(|(p, _)| *p == x).map(|(_, c)| c);
-        matches!((of(a), of(b)), (Some(x), Some(y)) if x == y)
+        matches!((self.country_of(a), self.country_of(b)), (Some(x), Some(y)) if x == y)
+    }
+
+    /// The id of the country a person serves, if known.
+    pub(crate) fn country_of(&self, person: u32) -> Option<&str> {
+        self.countries.iter().find(|(p, _)| *p == person).map(|(_, c)| c.as_str())
     }
 
     /// The participants of the meeting in focus at sentence `si`.

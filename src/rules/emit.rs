@@ -103,12 +103,22 @@ impl Compiled {
             rule: RuleRef::File(ri),
         };
         let delegations = matches!(rule.implicit, Some((_, Implicit::Meeting)));
+        // "de agenda van het parlement": someone else's agenda, not the meeting's
+        if delegations
+            && rule.kind == RelationType::TalksAbout
+            && sc.masks.get(tok as usize + 1).is_some_and(|m| m & bits::OF != 0)
+        {
+            return;
+        }
         let named: Vec<u32> = m
             .binds
             .iter()
             .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
             .collect();
         for args in pair_args(rule.kind, &groups) {
+            if rule.kind == RelationType::TalksAbout && !fit_topic(sc, delegations, &args) {
+                continue;
+            }
             // a delegation joining a meeting meets the other side, not its own: those
             // the sentence names together ("X, vergezeld door Y") are one side
             if delegations
@@ -213,6 +223,18 @@ fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<Vec<(Role, Vec
         groups.push((*role, ents));
     }
     Some(groups)
+}
+
+/// Whether a talks topic is one: not the party's own country ("a participant's own
+/// country is not a topic"), and, for the meeting in focus, not one of its
+/// participants.
+fn fit_topic(sc: &SentCtx<'_>, in_focus: bool, args: &[(Role, u32)]) -> bool {
+    let (party, topic) = (args[0].1, args[1].1);
+    let own = sc.sal.country_of(party).is_some_and(|c| sc.res.entities[topic as usize].id == c);
+    let participant = in_focus && sc.sal.meeting(sc.si).is_some_and(|p| p.contains(&topic));
+    // "on the G7's agenda": the summit they are at is no topic of theirs
+    let venue = in_focus && sc.sal.gathering(sc.si) == Some(topic);
+    !own && !participant && !venue
 }
 
 /// How many tokens may stand before a phrase whose actor is the person in focus: a

@@ -11,6 +11,7 @@
 //! binds:    participant=Macron                participant=Poetin,Xi
 //! ```
 
+use crate::model::EntityType;
 use crate::model::Role;
 use crate::resolve::Resolved;
 use crate::tokenize::{TokenKind, Tokens};
@@ -219,8 +220,13 @@ impl SentCtx<'_> {
         lbinds.extend(binds);
         let first_item = left_start.min(pos);
         let last_item = right_end.max(pos + 1);
-        let first_tok = self.item_tokens(first_item).0;
-        let last_tok = self.item_tokens(last_item - 1).1;
+        let mut first_tok = self.item_tokens(first_item).0;
+        let mut last_tok = self.item_tokens(last_item - 1).1;
+        // phrases bound from the clause (`<topic:ANY*>`) widen the evidence
+        for &c in lbinds.iter().flat_map(|(_, cs)| cs) {
+            first_tok = first_tok.min(self.chunks[c as usize].first);
+            last_tok = last_tok.max(self.chunks[c as usize].last);
+        }
         Some(Match { binds: lbinds, first_tok, last_tok })
     }
 
@@ -295,7 +301,39 @@ impl SentCtx<'_> {
                 with_binding(binds, *role, got, |b| self.match_dir(rest, end, false, b))
             }
             Elem::Gap(n) => self.gap_forward(rest, k, *n, after_gap, binds),
+            Elem::Clause { role, types } => {
+                let got = self.clause_phrases(k.saturating_sub(1), *types, *role);
+                if got.is_empty() {
+                    return None;
+                }
+                with_binding(binds, *role, got, |b| self.match_dir(rest, k, after_gap, b))
+            }
         }
+    }
+
+    /// The phrases of `types` fit for `role` in the clause of item `k` (names, not
+    /// pronouns), in text order.
+    fn clause_phrases(&self, k: usize, types: u8, role: Role) -> Vec<u32> {
+        if k >= self.items.len() {
+            return Vec::new();
+        }
+        let (t0, t1) = self.item_tokens(k);
+        let (a, b) = self.scope(t0, t1, t0);
+        (0..self.items.len())
+            .filter_map(|i| match self.items[i] {
+                Item::Chunk(c) => Some((i, c)),
+                Item::Tok(_) => None,
+            })
+            .filter(|&(i, c)| {
+                let ch = &self.chunks[c as usize];
+                // "in Berlijn": where the clause happens, not what it is about
+                let place = i > 0
+                    && matches!(self.item_word(i - 1), "in" | "te" | "at")
+                    && self.res.entities[ch.head as usize].kind == EntityType::Location;
+                (ch.first as usize) >= a && (ch.last as usize) <= b && !ch.pronoun && !place
+            })
+            .filter_map(|(i, _)| self.slot_ok(i, types, role))
+            .collect()
     }
 
     /// Extends a coordination slot forward: the phrases after `end` joined by
@@ -384,6 +422,13 @@ impl SentCtx<'_> {
             return self.match_dir_rev(rest, k, binds);
         }
         let free = |x: isize| x >= 0 && self.is_free(x as usize);
+        if let Elem::Clause { role, types } = &e.elem {
+            let got = self.clause_phrases((k + 1).max(0) as usize, *types, *role);
+            if got.is_empty() {
+                return None;
+            }
+            return with_binding(binds, *role, got, |b| self.match_dir_rev(rest, k, b));
+        }
         match &e.elem {
             Elem::Words(ws) => {
                 let mut k2 = k;
@@ -430,6 +475,7 @@ impl SentCtx<'_> {
                 with_binding(binds, *role, got, |b| self.match_dir_rev(rest, start - 1, b))
             }
             Elem::Gap(n) => self.gap_backward(rest, k, *n, binds),
+            Elem::Clause { .. } => None,
         }
     }
 

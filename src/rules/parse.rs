@@ -65,6 +65,10 @@ pub(crate) enum Elem {
     Slot { role: Role, types: TypeMask, multi: bool },
     /// Up to n tokens or phrases, within the clause.
     Gap(u8),
+    /// Every entity phrase of the types in the clause where the match stands, bound
+    /// to the role without consuming anything (`<topic:ANY*>`: "Ook de deal met Iran
+    /// en het conflict in Oekraïne komen aan bod").
+    Clause { role: Role, types: TypeMask },
 }
 
 #[derive(Clone, Debug)]
@@ -448,9 +452,12 @@ fn parse_rule(
             })?;
             let role = parse_role(role_s)
                 .ok_or_else(|| Error::rule(format!("unknown role \"{role_s}\""), at(here + 1)))?;
-            let (types_s, multi) = match types_s.strip_suffix('+') {
-                Some(t) => (t, true),
-                None => (types_s, false),
+            let (types_s, multi, clause) = if let Some(t) = types_s.strip_suffix('+') {
+                (t, true, false)
+            } else if let Some(t) = types_s.strip_suffix('*') {
+                (t, false, true)
+            } else {
+                (types_s, false, false)
             };
             let mut types = 0;
             for t in types_s.split('|') {
@@ -465,7 +472,11 @@ fn parse_rule(
                     },
                 };
             }
-            Elem::Slot { role, types, multi }
+            if clause {
+                Elem::Clause { role, types }
+            } else {
+                Elem::Slot { role, types, multi }
+            }
         } else {
             let mut ws = WordSet::default();
             for w in p.split('|') {
@@ -507,7 +518,7 @@ fn parse_rule(
                 )
             })?,
     };
-    if !elems.iter().any(|e| matches!(e.elem, Elem::Slot { .. })) {
+    if !elems.iter().any(|e| matches!(e.elem, Elem::Slot { .. } | Elem::Clause { .. })) {
         return Err(Error::rule("a rule needs at least one <role:TYPES> slot", at(pat_col)));
     }
     let mut modality = None;
@@ -577,7 +588,7 @@ fn parse_rule(
         .iter()
         .filter(|e| !e.optional)
         .filter_map(|e| match e.elem {
-            Elem::Slot { types, .. } => Some(types),
+            Elem::Slot { types, .. } | Elem::Clause { types, .. } => Some(types),
             _ => None,
         })
         .collect();
