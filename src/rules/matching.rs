@@ -11,8 +11,7 @@
 //! binds:    participant=Macron                participant=Poetin,Xi
 //! ```
 
-use crate::model::EntityType;
-use crate::model::Role;
+use crate::model::{EntityType, Role};
 use crate::resolve::Resolved;
 use crate::tokenize::{TokenKind, Tokens};
 
