@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind};
 use crate::gazetteer::matcher::Matcher;
 use crate::gazetteer::titles::Titles;
 use crate::gazetteer::Gazetteer;
-use crate::model::{Date, Document, Entity, Lang, Mention};
+use crate::model::{Date, Document, Entity, Lang, LangSpan, Mention};
 use crate::rules::RuleSet;
 use crate::tokenize::{split_sentences, tokenize_into, Tokens};
 use crate::{lang, resolve};
@@ -288,10 +288,18 @@ impl Extractor {
             None => (None, 0),
         };
         tokenize_into(text, from, &mut toks);
-        let lang = lang.or(self.inner.lang).unwrap_or_else(|| lang::detect(&toks));
+        let inner = &*self.inner;
+        let votes = |w: &str| inner.rules.lang_votes(w);
+        let given = lang.or(inner.lang);
+        let lang = given.unwrap_or_else(|| lang::detect(&toks, &votes));
         let date = date.or(line_date);
         let sents = split_sentences(&toks);
-        let inner = &*self.inner;
+        // a language the caller fixed holds for every sentence; a detected one may
+        // give way to the other in a passage that clearly reads as it
+        let sent_langs = match given {
+            Some(l) => vec![l; sents.len()],
+            None => lang::sentence_langs(&toks, &sents, lang, &votes),
+        };
         let mut res = resolve::resolve(
             text,
             &toks,
@@ -310,9 +318,11 @@ impl Extractor {
             gazetteer: &inner.gazetteer,
             titles: &inner.titles,
             res: &mut res,
+            sent_langs: &sent_langs,
         });
+        let lang_spans = lang_spans(&toks, &sents, &sent_langs, lang);
         let entities = build_entities(text, &toks, &sents, res, &inner.gazetteer, &relations);
-        Document { lang, date, entities, relations }
+        Document { lang, date, entities, relations, lang_spans }
     }
 
     /// The loaded gazetteer.
@@ -330,6 +340,38 @@ impl Default for Extractor {
     fn default() -> Self {
         Extractor::new()
     }
+}
+
+/// The passages read in a language other than the document's: runs of sentences,
+/// as byte spans.
+fn lang_spans(
+    toks: &Tokens,
+    sents: &[crate::tokenize::Sentence],
+    sent_langs: &[Lang],
+    doc: Lang,
+) -> Vec<LangSpan> {
+    let tt = toks.tokens();
+    let mut out: Vec<LangSpan> = Vec::new();
+    for (i, (s, &l)) in sents.iter().zip(sent_langs).enumerate() {
+        let last = s.last.checked_sub(1).and_then(|x| tt.get(x as usize));
+        let (Some(a), Some(b), true) = (tt.get(s.first as usize), last, l != doc) else {
+            continue;
+        };
+        match out.last_mut() {
+            // the next sentence of the same run
+            Some(prev) if prev.lang == l && prev.sentences.1 + 1 == i => {
+                prev.end = b.end as usize;
+                prev.sentences.1 = i;
+            }
+            _ => out.push(LangSpan {
+                start: a.start as usize,
+                end: b.end as usize,
+                lang: l,
+                sentences: (i, i),
+            }),
+        }
+    }
+    out
 }
 
 pub(crate) fn sentence_of(sents: &[crate::tokenize::Sentence], tok: u32) -> usize {

@@ -4,7 +4,7 @@ use once_cell::sync::Lazy;
 
 use crate::fxhash::FxHashMap;
 use crate::model::{Date, Lang};
-use crate::tokenize::{TokenKind, Tokens};
+use crate::tokenize::{Sentence, TokenKind, Tokens};
 
 const NL: &[&str] = &[
     "de", "het", "een", "en", "van", "is", "dat", "die", "niet", "met", "op", "zijn", "voor",
@@ -57,22 +57,40 @@ fn spelling_score(w: &[u8]) -> (u32, u32) {
     (nl, en)
 }
 
-/// Guesses the language from function words; English on a tie or no evidence.
-pub(crate) fn detect(toks: &Tokens) -> Lang {
+/// Dutch and English evidence in tokens `a..b`: function words, and the trigger words
+/// of one language's rules (`triggers` gives a word's language mask).
+fn votes(toks: &Tokens, a: usize, b: usize, triggers: &dyn Fn(&str) -> u8) -> (u32, u32) {
     let (mut nl, mut en) = (0u32, 0u32);
-    for t in toks.iter().take(5000) {
+    for t in toks.tokens().get(a..b).unwrap_or(&[]) {
         if t.kind != TokenKind::Word {
             continue;
         }
-        if let Some(&b) = FUNCTION_WORDS.get(toks.norm_of(t)) {
+        let w = toks.norm_of(t);
+        let fw = FUNCTION_WORDS.get(w).copied().unwrap_or(0);
+        // a trigger word of only one language's rules counts as well
+        let tw = match triggers(w) {
+            x @ (1 | 2) if fw == 0 => x,
+            _ => 0,
+        };
+        let b = fw | tw;
+        if b != 3 {
             nl += u32::from(b & 1);
             en += u32::from(b >> 1);
         }
     }
+    (nl, en)
+}
+
+/// Guesses the language from function and trigger words, with spelling patterns of
+/// lower-case words (names do not count) when those are too few; English on a tie
+/// or no evidence.
+pub(crate) fn detect(toks: &Tokens, triggers: &dyn Fn(&str) -> u8) -> Lang {
+    let n = toks.len().min(5000);
+    let (mut nl, mut en) = votes(toks, 0, n, triggers);
     if nl + en < 4 {
         let (mut snl, mut sen) = (0u32, 0u32);
         for t in toks.iter().take(2000) {
-            if t.kind == TokenKind::Word {
+            if t.kind == TokenKind::Word && !t.is_capitalized() {
                 let (a, b) = spelling_score(toks.norm_of(t).as_bytes());
                 snl += a;
                 sen += b;
@@ -87,6 +105,35 @@ pub(crate) fn detect(toks: &Tokens) -> Lang {
         Lang::En
     }
 }
+
+/// The language of each sentence: the document's, unless the sentence clearly reads
+/// as the other one (at least [`SWITCH_VOTES`] words of it and twice as many as of
+/// the document's language) — an English quote in a Dutch liveblog.
+pub(crate) fn sentence_langs(
+    toks: &Tokens,
+    sents: &[Sentence],
+    doc: Lang,
+    triggers: &dyn Fn(&str) -> u8,
+) -> Vec<Lang> {
+    sents
+        .iter()
+        .map(|s| {
+            let (nl, en) = votes(toks, s.first as usize, s.last as usize, triggers);
+            let (own, other, other_lang) = match doc {
+                Lang::Nl => (nl, en, Lang::En),
+                Lang::En => (en, nl, Lang::Nl),
+            };
+            if other >= SWITCH_VOTES && other > 2 * own {
+                other_lang
+            } else {
+                doc
+            }
+        })
+        .collect()
+}
+
+/// Words of the other language a sentence needs before it is read in that language.
+const SWITCH_VOTES: u32 = 3;
 
 /// A leading ` date YYYY-MM[-DD]` line: the date and the byte offset where the text
 /// proper starts.
@@ -114,9 +161,15 @@ mod tests {
 
     #[test]
     fn detects() {
-        assert_eq!(detect(&tokenize("De president heeft gezegd dat hij niet komt.")), Lang::Nl);
-        assert_eq!(detect(&tokenize("The president said that he will not come.")), Lang::En);
-        assert_eq!(detect(&tokenize("")), Lang::En);
+        let none = |_: &str| 0u8;
+        assert_eq!(
+            detect(&tokenize("De president heeft gezegd dat hij niet komt."), &none),
+            Lang::Nl
+        );
+        assert_eq!(detect(&tokenize("The president said that he will not come."), &none), Lang::En);
+        assert_eq!(detect(&tokenize(""), &none), Lang::En);
+        // names do not vote by their spelling
+        assert_eq!(detect(&tokenize("Rutte ontmoet Biden in Washington"), &none), Lang::Nl);
     }
 
     #[test]

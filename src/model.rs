@@ -587,6 +587,25 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Relations, in order of first evidence.
     pub relations: Vec<Relation>,
+    /// Passages read in another language than [`lang`](Document::lang) (an English
+    /// quote in a Dutch liveblog); empty, and absent from the JSON, when the whole
+    /// text was read in one language.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub lang_spans: Vec<LangSpan>,
+}
+
+/// A passage read in a language other than the document's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct LangSpan {
+    /// Byte offset of the passage's first token.
+    pub start: usize,
+    /// Byte offset after its last token.
+    pub end: usize,
+    /// The language its sentences were read in.
+    pub lang: Lang,
+    /// Its first and last sentence (indices as in [`Mention::sentence`]).
+    pub sentences: (usize, usize),
 }
 
 impl Document {

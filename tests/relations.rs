@@ -242,3 +242,44 @@ fn implicit_medium_only_when_named() {
     let unnamed = ex.extract("Gisteren twitterde Trump dat hij tevreden was.");
     assert!(unnamed.relations.iter().all(|r| r.kind != RelationType::Statement));
 }
+
+#[test]
+fn short_dutch_texts_are_read_as_dutch() {
+    let ex = Extractor::new();
+    for text in ["Rutte ontmoet Biden in Washington", "Merkel ontvangt Macron"] {
+        let doc = ex.extract(text);
+        assert_eq!(doc.lang, gazet::Lang::Nl, "{text}");
+        assert!(doc.relations.iter().any(|r| r.kind == RelationType::Meeting), "{text}");
+    }
+    assert_eq!(ex.extract("Biden meets Rutte in Washington").lang, gazet::Lang::En);
+}
+
+#[test]
+fn a_passage_in_the_other_language_is_read_in_it() {
+    let ex = Extractor::new();
+    let text = "Premier Mark Rutte is vandaag in Kyiv aangekomen. De premier sprak daar met \
+                president Zelensky over de oorlog en over de steun van Nederland aan het leger. \
+                Zelensky said: \"The Netherlands will help Ukraine with the jets, and we are \
+                grateful for it.\" Het bezoek duurde een dag.";
+    let doc = ex.extract(text);
+    assert_eq!(doc.lang, gazet::Lang::Nl);
+    assert_eq!(doc.lang_spans.len(), 1);
+    let span = &doc.lang_spans[0];
+    assert_eq!(span.lang, gazet::Lang::En);
+    assert!(text[span.start..span.end].contains("will help Ukraine"));
+    assert!(doc
+        .relations
+        .iter()
+        .any(|r| r.kind == RelationType::HelpWith && r.rule.starts_with("en/")));
+    // a text in one language has no passages, and its JSON no field for them
+    assert!(ex.extract("Rutte ontmoet Biden in Washington.").lang_spans.is_empty());
+}
+
+#[test]
+fn a_fixed_language_holds_for_every_sentence() {
+    let ex = Extractor::builder().lang(Some(gazet::Lang::Nl)).build().unwrap();
+    let doc = ex
+        .extract("Rutte sprak met Zelensky. \"The Netherlands will help Ukraine with the jets.\"");
+    assert!(doc.lang_spans.is_empty());
+    assert!(doc.relations.iter().all(|r| !r.rule.starts_with("en/")));
+}

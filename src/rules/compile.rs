@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, ErrorKind};
+use crate::fxhash::FxHashMap;
 use crate::model::Lang;
 use crate::tokenize::Tokens;
 
@@ -57,24 +58,26 @@ impl RuleSet {
                     })?,
             )
         };
+        let vocab = trigger_vocabulary(&self.parsed.rules);
         let mut words = self.parsed.words;
         for (lang, w) in words.iter_mut() {
             w.finish(*lang);
         }
-        Ok(Compiled { rules: self.parsed.rules, words, ac, targets })
+        Ok(Compiled { rules: self.parsed.rules, words, ac, targets, vocab })
     }
 }
 
 impl Compiled {
     /// Trigger hits: (token index, rule index), in token order.
-    pub(super) fn triggers(&self, toks: &Tokens, lang: Lang) -> Vec<(u32, u32)> {
+    /// Trigger hits of the rules of the languages in `langs` (a [`lang_bit`] mask).
+    pub(super) fn triggers(&self, toks: &Tokens, langs: u8) -> Vec<(u32, u32)> {
         let Some(ac) = &self.ac else { return Vec::new() };
         let norm = toks.norm();
         let bytes = norm.as_bytes();
         let mut out = Vec::new();
         for m in ac.find_overlapping_iter(norm) {
             for &(ri, kind) in &self.targets[m.pattern().as_usize()] {
-                if self.rules[ri as usize].lang != lang {
+                if lang_bit(self.rules[ri as usize].lang) & langs == 0 {
                     continue;
                 }
                 let tok = match kind {
@@ -106,4 +109,27 @@ impl Compiled {
         out.dedup();
         out
     }
+}
+
+/// The bit of a language in a language mask.
+pub(crate) fn lang_bit(lang: Lang) -> u8 {
+    match lang {
+        Lang::Nl => 1,
+        Lang::En => 2,
+    }
+}
+
+/// The exact trigger words of the rules, each with the mask of the languages whose
+/// rules use it: evidence of a text's language where function words are few
+/// ("Rutte ontmoet Biden in Washington").
+fn trigger_vocabulary(rules: &[super::parse::Rule]) -> FxHashMap<String, u8> {
+    let mut vocab: FxHashMap<String, u8> = FxHashMap::default();
+    for r in rules {
+        if let Elem::Words(ws) = &r.elems[r.trigger].elem {
+            for w in &ws.exact {
+                *vocab.entry(w.clone()).or_insert(0) |= lang_bit(r.lang);
+            }
+        }
+    }
+    vocab
 }

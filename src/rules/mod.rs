@@ -111,6 +111,7 @@ use crate::time;
 use crate::tokenize::{Sentence, Tokens};
 
 use chunk::{Chunk, ChunkCtx, NONE};
+use compile::lang_bit;
 use emit::{heads, tok_span, Raw, RuleRef};
 use matching::{build_items, quote_lengths, SentCtx};
 use parse::{type_bit, LangWords, Parsed, Rule};
@@ -159,6 +160,15 @@ pub(crate) struct Compiled {
     words: HashMap<Lang, LangWords>,
     ac: Option<AhoCorasick>,
     targets: Vec<Vec<(u32, u8)>>,
+    /// Exact trigger words with the mask of the languages whose rules use them.
+    vocab: crate::fxhash::FxHashMap<String, u8>,
+}
+
+impl Compiled {
+    /// The languages (bit 1 Dutch, bit 2 English) whose rules use `w` as a trigger.
+    pub(crate) fn lang_votes(&self, w: &str) -> u8 {
+        self.vocab.get(w).copied().unwrap_or(0)
+    }
 }
 
 pub(crate) struct Input<'a> {
@@ -170,6 +180,9 @@ pub(crate) struct Input<'a> {
     pub gazetteer: &'a Gazetteer,
     pub titles: &'a Titles,
     pub res: &'a mut Resolved,
+    /// The language of each sentence (the document's, or another for a quote or a
+    /// passage that clearly reads as one).
+    pub sent_langs: &'a [Lang],
 }
 
 static EMPTY_WORDS: once_cell::sync::Lazy<LangWords> =
@@ -181,15 +194,15 @@ impl Compiled {
         if self.rules.is_empty() {
             return Vec::new();
         }
-        let words = self.words.get(&inp.lang).unwrap_or(&EMPTY_WORDS);
         let toks = inp.toks;
-        let trig = self.triggers(toks, inp.lang);
+        let langs = inp.sent_langs.iter().fold(lang_bit(inp.lang), |m, l| m | lang_bit(*l));
+        let trig = self.triggers(toks, langs);
         let maps = chunk::tok_maps(toks, inp.res);
         let quote_len = quote_lengths(toks, &maps.in_quote);
-        let masks = token_masks(toks, words, &inp.res.mentions);
+        let masks = self.sentence_masks(inp);
         let mut ctx = ChunkCtx {
             toks,
-            words,
+            words: self.words_for(inp.lang),
             g: inp.gazetteer,
             titles: inp.titles,
             date: inp.date,
@@ -202,36 +215,39 @@ impl Compiled {
         let mut raws: Vec<Raw> = Vec::new();
         let mut seen_raws = 0usize;
         let mut added: Vec<RMention> = Vec::new();
-        let mut ti = 0usize;
-        let mut mi = 0usize;
+        let (mut ti, mut mi) = (0usize, 0usize);
         for (si, s) in inp.sents.iter().enumerate() {
             let (a, b) = (s.first as usize, s.last as usize);
             let sent_trig = trigger_window(&trig, &mut ti, a, b);
             if !has_mention(&inp.res.mentions, &mut mi, a, b) {
                 continue;
             }
+            let lang = inp.sent_langs.get(si).copied().unwrap_or(inp.lang);
             // the last meeting so far, looking only at what the previous sentence added
             if let Some(pair) = last_meeting(&raws[seen_raws..]) {
                 ctx.last_pair = Some(pair);
             }
             seen_raws = raws.len();
             ctx.gathering = sal.gathering(si);
+            ctx.words = self.words_for(lang);
             let chunks = chunk::chunks(&ctx, inp.res, a, b, &mut added);
             observe_phrases(&mut sal, inp, &chunks, si);
-            position_relations(inp, &chunks, si, &mut raws);
-            // the entity types this sentence's phrases offer: a rule whose slots
-            // cannot all be filled is not tried
+            position_relations(inp, lang, &chunks, si, &mut raws);
+            // a rule of another language, or whose slots the sentence's phrases cannot
+            // all fill, is not tried
             let offered = offered_types(&chunks, inp.res);
-            let applicable =
-                |ri: u32| self.rules[ri as usize].needs.iter().all(|&n| n & offered != 0);
+            let applicable = |ri: u32| {
+                let r = &self.rules[ri as usize];
+                r.lang == lang && r.needs.iter().all(|&n| n & offered != 0)
+            };
             if !sent_trig.iter().any(|&(_, ri)| applicable(ri)) {
                 continue;
             }
             let items = build_items(toks, &masks, &chunks, a, b);
-            let times = time::tag(toks, a, b, inp.lang, &masks);
+            let times = time::tag(toks, a, b, lang, &masks);
             let mut sc = SentCtx {
                 toks,
-                words,
+                words: ctx.words,
                 items: &items,
                 chunks: &chunks,
                 res: inp.res,
@@ -242,10 +258,7 @@ impl Compiled {
                 si,
                 sal: &sal,
             };
-            for &(tok, ri) in sent_trig {
-                if !applicable(ri) {
-                    continue;
-                }
+            for &(tok, ri) in sent_trig.iter().filter(|t| applicable(t.1)) {
                 let rule = &self.rules[ri as usize];
                 let Some(pos) = sc.trigger_item(tok) else { continue };
                 let Some(m) = sc.match_rule(rule, pos) else { continue };
@@ -259,6 +272,34 @@ impl Compiled {
         }
         self.finish(raws, inp)
     }
+
+    /// The function words of a language (none when no rule file defines any).
+    fn words_for(&self, lang: Lang) -> &LangWords {
+        self.words.get(&lang).unwrap_or(&EMPTY_WORDS)
+    }
+
+    /// Function-word bits per token, each sentence in its own language.
+    fn sentence_masks(&self, inp: &Input<'_>) -> Vec<u32> {
+        let mut masks = token_masks(inp.toks, self.words_for(inp.lang), &inp.res.mentions);
+        for (s, &lang) in inp.sents.iter().zip(inp.sent_langs) {
+            if lang == inp.lang {
+                continue;
+            }
+            let words = self.words_for(lang);
+            for i in s.first as usize..s.last as usize {
+                if !inside_mention(&inp.res.mentions, i) {
+                    masks[i] = words.mask(inp.toks.norm_at(i));
+                }
+            }
+        }
+        masks
+    }
+}
+
+/// Whether token `i` is inside a mention (mentions are sorted by their first token).
+fn inside_mention(mentions: &[RMention], i: usize) -> bool {
+    let k = mentions.partition_point(|m| (m.first as usize) <= i);
+    k > 0 && (mentions[k - 1].first + mentions[k - 1].len) as usize > i
 }
 
 /// One lookup per token: which function-word sets it is in. A word inside a name is
@@ -371,7 +412,13 @@ fn offered_types(chunks: &[Chunk], res: &Resolved) -> u8 {
 
 /// Positions from phrases: a person with a title and a country or organization
 /// ("de Japanse premier Shinzo Abe").
-fn position_relations(inp: &Input<'_>, chunks: &[Chunk], si: usize, raws: &mut Vec<Raw>) {
+fn position_relations(
+    inp: &Input<'_>,
+    lang: Lang,
+    chunks: &[Chunk],
+    si: usize,
+    raws: &mut Vec<Raw>,
+) {
     for ch in chunks {
         if ch.org == NONE || ch.title.is_none() || ch.pronoun {
             continue;
@@ -391,7 +438,7 @@ fn position_relations(inp: &Input<'_>, chunks: &[Chunk], si: usize, raws: &mut V
             title: ch.title.map(|t| inp.titles.name(t).to_string()),
             sentence: si,
             span,
-            rule: RuleRef::Position(inp.lang, ch.description),
+            rule: RuleRef::Position(lang, ch.description),
         });
     }
 }
