@@ -286,9 +286,10 @@ impl Compiled {
                 continue;
             }
             let words = self.words_for(lang);
-            for i in s.first as usize..s.last as usize {
+            let (a, b) = (s.first as usize, s.last as usize);
+            for (i, m) in masks.iter_mut().enumerate().take(b).skip(a) {
                 if !inside_mention(&inp.res.mentions, i) {
-                    masks[i] = words.mask(inp.toks.norm_at(i));
+                    *m = words.mask(inp.toks.norm_at(i));
                 }
             }
         }
