@@ -129,8 +129,8 @@ pub use error::{Error, ErrorKind, Location};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::{Entry, Gazetteer};
 pub use model::{
-    Argument, Date, Document, Entity, EntityType, Evidence, Lang, LangSpan, Mention, MentionKind,
-    Modality, Relation, RelationType, Role, Span, Tense, TimeValue,
+    Argument, Date, Document, Entity, EntityType, Evidence, Lang, LangSpan, Link, LinkKind,
+    Mention, MentionKind, Modality, Relation, RelationType, Role, Span, Tense, TimeValue,
 };
 pub use rules::RuleSet;
 

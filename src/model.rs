@@ -561,6 +561,45 @@ pub struct Relation {
     /// Every statement of this relation when several sentences say the same.
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub evidences: Vec<Evidence>,
+    /// The arguments the text did not name where it states the relation, and what
+    /// stood for them: a pronoun, "de twee leiders", "de top", a description, or the
+    /// document's focus (see [`LinkKind`]).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub links: Vec<Link>,
+}
+
+/// How an argument was found where the text does not name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum LinkKind {
+    /// A pronoun ("hij", "she", "zijn").
+    Pronoun,
+    /// A phrase for the last meeting's two parties ("de twee leiders", "they").
+    Pair,
+    /// A noun referring back to the named summit in focus ("de top", "the summit").
+    Anaphor,
+    /// A title with a country, resolved through dated posts ("de Russische president").
+    Description,
+    /// Left out, and taken from the person in focus ("het gesprek met X").
+    Focus,
+    /// Left out, and taken from the meeting in focus ("Ook Syrië kwam aan bod").
+    Meeting,
+    /// Left out, and taken from the named gathering in focus ("X will not attend").
+    Gathering,
+}
+
+/// One argument found by coreference or from the document's focus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Link {
+    /// The entity (an id of the document).
+    pub entity: String,
+    /// How it was found.
+    pub via: LinkKind,
+    /// The text that stood for it, if any (none for a left-out argument).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub span: Option<Span>,
 }
 
 /// One statement of a relation: sentence, span and rule.

@@ -283,3 +283,29 @@ fn a_fixed_language_holds_for_every_sentence() {
     assert!(doc.lang_spans.is_empty());
     assert!(doc.relations.iter().all(|r| !r.rule.starts_with("en/")));
 }
+
+const BLINKEN: &str = " date 2022-06 Antony Blinken landde maandag in Ankara. Het gesprek met \
+    zijn Turkse ambtgenoot Mevlüt Çavuşoğlu duurde ruim twee uur. De twee ministers spraken ook \
+    over Syrië.";
+
+#[test]
+fn arguments_found_by_coreference_or_focus_are_linked() {
+    let ex = Extractor::new();
+    let doc = ex.extract(BLINKEN);
+    let meeting = doc.relations.iter().find(|r| r.kind == RelationType::Meeting).unwrap();
+    let focus = meeting.links.iter().find(|l| l.via == gazet::LinkKind::Focus).unwrap();
+    assert_eq!(focus.entity, "person:antony-blinken");
+    assert!(focus.span.is_none());
+    let talks: Vec<_> =
+        doc.relations.iter().filter(|r| r.kind == RelationType::TalksAbout).collect();
+    assert_eq!(talks.len(), 2);
+    for t in talks {
+        let link = &t.links[0];
+        assert_eq!(link.via, gazet::LinkKind::Pair);
+        let span = link.span.unwrap();
+        assert_eq!(&BLINKEN[span.start..span.end], "De twee ministers");
+    }
+    // a relation whose arguments are all named has no links
+    let named = ex.extract("Blinken ontmoette Çavuşoğlu in Ankara.");
+    assert!(named.relations.iter().all(|r| r.links.is_empty()));
+}

@@ -43,6 +43,8 @@ pub(crate) struct Chunk {
     pub possessive: bool,
     pub pronoun: bool,
     pub description: bool,
+    /// A noun that refers back to the named gathering in focus ("de top").
+    pub anaphor: bool,
 }
 
 impl Chunk {
@@ -59,6 +61,7 @@ impl Chunk {
             possessive: false,
             pronoun: false,
             description: false,
+            anaphor: false,
         }
     }
 }
@@ -273,7 +276,7 @@ pub(crate) fn chunks(
                 && c.has(j, bits::GATHERING)
                 && c.maps.mention_at[j] == NONE
         }) {
-            out.push(Chunk::new(start, j + 1, g));
+            out.push(Chunk { anaphor: true, ..Chunk::new(start, j + 1, g) });
             i = j + 1;
             continue;
         }
@@ -602,11 +605,20 @@ const PAIR_PHRASES: &[&[&str]] = &[
     &["beide", "staatshoofden"],
     &["twee", "wereldleiders"],
     &["twee", "mannen"],
+    &["twee", "ministers"],
+    &["beide", "ministers"],
+    &["twee", "premiers"],
+    &["beide", "premiers"],
+    &["twee", "buitenlandministers"],
     &["two", "leaders"],
     &["both", "leaders"],
     &["two", "presidents"],
     &["both", "presidents"],
     &["two", "men"],
+    &["two", "ministers"],
+    &["both", "ministers"],
+    &["two", "foreign", "ministers"],
+    &["two", "prime", "ministers"],
     &["pair"],
 ];
 

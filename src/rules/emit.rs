@@ -5,7 +5,9 @@
 //! tense and time from the cues, and the place and event named in the clause.
 //! A meeting at an event also gives each participant a `participation` relation.
 
-use crate::model::{Date, EntityType, Lang, Modality, RelationType, Role, Span, Tense, TimeValue};
+use crate::model::{
+    Date, EntityType, Lang, LinkKind, Modality, RelationType, Role, Span, Tense, TimeValue,
+};
 use crate::time::TimeExpr;
 use crate::tokenize::Tokens;
 
@@ -29,7 +31,12 @@ pub(super) struct Raw {
     pub(super) sentence: usize,
     pub(super) span: Span,
     pub(super) rule: RuleRef,
+    /// Arguments the text did not name: entity, how it was found, what stood for it.
+    pub(super) links: Vec<RawLink>,
 }
+
+/// An argument found by coreference or from the document's focus.
+pub(super) type RawLink = (u32, LinkKind, Option<Span>);
 
 /// Which rule made a relation; turned into its id only for the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +95,7 @@ impl Compiled {
             _ => (modality, tense),
         };
         let (place, event) = place_and_event(sc, rule.kind, m, (scope_a, scope_b));
-        let Some(groups) = arg_groups(sc, rule, m) else { return };
+        let Some((groups, links)) = arg_groups(sc, rule, m) else { return };
         let proto = Raw {
             kind: rule.kind,
             args: Vec::new(),
@@ -101,41 +108,58 @@ impl Compiled {
             sentence: si,
             span: tok_span(sc.toks, m.first_tok, m.last_tok),
             rule: RuleRef::File(ri),
+            links: Vec::new(),
         };
-        let delegations = matches!(rule.implicit, Some((_, Implicit::Meeting)));
         // "de agenda van het parlement": someone else's agenda, not the meeting's
-        if delegations
+        if matches!(rule.implicit, Some((_, Implicit::Meeting)))
             && rule.kind == RelationType::TalksAbout
             && sc.masks.get(tok as usize + 1).is_some_and(|m| m & bits::OF != 0)
         {
             return;
         }
-        let named: Vec<u32> = m
-            .binds
-            .iter()
-            .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
-            .collect();
-        for args in pair_args(rule.kind, &groups) {
-            if rule.kind == RelationType::TalksAbout && !fit_topic(sc, delegations, &args) {
-                continue;
-            }
-            // a delegation joining a meeting meets the other side, not its own: those
-            // the sentence names together ("X, vergezeld door Y") are one side
-            if delegations
-                && rule.kind == RelationType::Meeting
-                && (sc.sal.same_side(args[0].1, args[1].1)
-                    || (named.contains(&args[0].1) && named.contains(&args[1].1)))
-            {
-                continue;
-            }
-            raws.push(Raw { args, ..proto.clone() });
-        }
+        push_pairs(sc, rule, m, &proto, &groups, &links, raws);
         // a meeting at an event: each participant takes part in it
         if rule.kind == RelationType::Meeting {
             if let Some(ev) = event {
                 participations(&proto, rule.lang, ev, &groups, raws);
             }
         }
+    }
+}
+
+/// One relation per pair of arguments, each with the links of its own arguments;
+/// pairs the document layer rules out are left out.
+fn push_pairs(
+    sc: &SentCtx<'_>,
+    rule: &Rule,
+    m: &Match,
+    proto: &Raw,
+    groups: &[(Role, Vec<u32>)],
+    links: &[RawLink],
+    raws: &mut Vec<Raw>,
+) {
+    let delegations = matches!(rule.implicit, Some((_, Implicit::Meeting)));
+    let named: Vec<u32> = m
+        .binds
+        .iter()
+        .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
+        .collect();
+    for args in pair_args(rule.kind, groups) {
+        if rule.kind == RelationType::TalksAbout && !fit_topic(sc, delegations, &args) {
+            continue;
+        }
+        // a delegation joining a meeting meets the other side, not its own: those
+        // the sentence names together ("X, vergezeld door Y") are one side
+        if delegations
+            && rule.kind == RelationType::Meeting
+            && (sc.sal.same_side(args[0].1, args[1].1)
+                || (named.contains(&args[0].1) && named.contains(&args[1].1)))
+        {
+            continue;
+        }
+        let own: Vec<RawLink> =
+            links.iter().filter(|l| args.iter().any(|a| a.1 == l.0)).copied().collect();
+        raws.push(Raw { args, links: own, ..proto.clone() });
     }
 }
 
@@ -195,23 +219,29 @@ fn place_and_event(
     (place, event)
 }
 
-/// The entities bound to each role of a match, plus the rule's implicit argument;
-/// `None` when the document does not name that entity.
-fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<Vec<(Role, Vec<u32>)>> {
+/// The entities bound to each role of a match, plus the rule's implicit argument,
+/// and the links of those the text did not name; `None` when the document offers no
+/// entity for the implicit argument.
+fn arg_groups(
+    sc: &SentCtx<'_>,
+    rule: &Rule,
+    m: &Match,
+) -> Option<(Vec<(Role, Vec<u32>)>, Vec<RawLink>)> {
     let mut groups: Vec<(Role, Vec<u32>)> = Vec::new();
+    let mut links: Vec<RawLink> = Vec::new();
     for (role, cs) in &m.binds {
-        let mut ents: Vec<u32> = cs.iter().flat_map(|&c| heads(&sc.chunks[c as usize])).collect();
-        // "naar het Jordaanse Amman": a visit to a city is one to its country too
-        if rule.kind == RelationType::Visit && *role == Role::Place {
-            for &c in cs {
-                let ch = &sc.chunks[c as usize];
-                if ch.org != NONE
-                    && ch.org != ch.head
-                    && sc.res.entities[ch.org as usize].kind == EntityType::Country
-                    && sc.res.entities[ch.head as usize].kind == EntityType::Location
-                    && !ents.contains(&ch.org)
-                {
-                    ents.push(ch.org);
+        let mut ents: Vec<u32> = Vec::new();
+        for &c in cs {
+            let ch = &sc.chunks[c as usize];
+            ents.extend(heads(ch));
+            if let Some(via) = chunk_link(ch) {
+                let span = Some(tok_span(sc.toks, ch.first, ch.last));
+                links.extend(heads(ch).map(|e| (e, via, span)));
+            }
+            // "naar het Jordaanse Amman": a visit to a city is one to its country too
+            if rule.kind == RelationType::Visit && *role == Role::Place {
+                if let Some(country) = city_country(sc, ch).filter(|c| !ents.contains(c)) {
+                    ents.push(country);
                 }
             }
         }
@@ -220,26 +250,41 @@ fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<Vec<(Role, Vec
     if let Some((role, what)) = &rule.implicit {
         let bound: Vec<u32> = groups.iter().flat_map(|g| g.1.iter().copied()).collect();
         let ents = implicit_arg(sc, what, &bound, m)?;
+        let via = match what {
+            Implicit::Entity(_) => None,
+            Implicit::Meeting => Some(LinkKind::Meeting),
+            Implicit::Gathering => Some(LinkKind::Gathering),
+            Implicit::Focus => Some(LinkKind::Focus),
+        };
+        if let Some(via) = via {
+            links.extend(ents.iter().map(|&e| (e, via, None)));
+        }
         groups.push((*role, ents));
     }
-    Some(groups)
+    Some((groups, links))
 }
 
-/// Whether a talks topic is one: not the party's own country ("a participant's own
-/// country is not a topic"), and, for the meeting in focus, not one of its
-/// participants.
-fn fit_topic(sc: &SentCtx<'_>, in_focus: bool, args: &[(Role, u32)]) -> bool {
-    let (party, topic) = (args[0].1, args[1].1);
-    let own = sc.sal.country_of(party).is_some_and(|c| sc.res.entities[topic as usize].id == c);
-    let participant = in_focus && sc.sal.meeting(sc.si).is_some_and(|p| p.contains(&topic));
-    // "on the G7's agenda": the summit they are at is no topic of theirs
-    let venue = in_focus && sc.sal.gathering(sc.si) == Some(topic);
-    !own && !participant && !venue
+/// How a phrase stands for its entity when it does not name it.
+fn chunk_link(ch: &Chunk) -> Option<LinkKind> {
+    if ch.pronoun {
+        Some(if ch.head2 == NONE { LinkKind::Pronoun } else { LinkKind::Pair })
+    } else if ch.anaphor {
+        Some(LinkKind::Anaphor)
+    } else if ch.description {
+        Some(LinkKind::Description)
+    } else {
+        None
+    }
 }
 
-/// How many tokens may stand before a phrase whose actor is the person in focus: a
-/// preposition, a determiner and a possessive ("Na zijn ontmoeting met").
-const FOCUS_OPENING: usize = 3;
+/// The country of a city phrase that names it ("het Jordaanse Amman").
+fn city_country(sc: &SentCtx<'_>, ch: &Chunk) -> Option<u32> {
+    (ch.org != NONE
+        && ch.org != ch.head
+        && sc.res.entities[ch.org as usize].kind == EntityType::Country
+        && sc.res.entities[ch.head as usize].kind == EntityType::Location)
+        .then_some(ch.org)
+}
 
 /// The entities an implicit argument stands for, or `None` when the document offers
 /// none: a named entity only when the document names it; the meeting, gathering or
@@ -270,6 +315,22 @@ fn implicit_arg(sc: &SentCtx<'_>, what: &Implicit, bound: &[u32], m: &Match) -> 
     };
     (!ents.is_empty()).then_some(ents)
 }
+
+/// Whether a talks topic is one: not the party's own country ("a participant's own
+/// country is not a topic"), and, for the meeting in focus, not one of its
+/// participants.
+fn fit_topic(sc: &SentCtx<'_>, in_focus: bool, args: &[(Role, u32)]) -> bool {
+    let (party, topic) = (args[0].1, args[1].1);
+    let own = sc.sal.country_of(party).is_some_and(|c| sc.res.entities[topic as usize].id == c);
+    let participant = in_focus && sc.sal.meeting(sc.si).is_some_and(|p| p.contains(&topic));
+    // "on the G7's agenda": the summit they are at is no topic of theirs
+    let venue = in_focus && sc.sal.gathering(sc.si) == Some(topic);
+    !own && !participant && !venue
+}
+
+/// How many tokens may stand before a phrase whose actor is the person in focus: a
+/// preposition, a determiner and a possessive ("Na zijn ontmoeting met").
+const FOCUS_OPENING: usize = 3;
 
 /// The argument lists of the relations of a match: the roles in inventory order,
 /// one relation per pair of entities.

@@ -6,10 +6,12 @@
 //! "Trump zou Poetin ontmoeten" (possible) stays apart.
 
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::model::{Argument, Evidence, Modality, Relation, RelationType, Span, Tense, TimeValue};
+use crate::model::{
+    Argument, Evidence, Link, Modality, Relation, RelationType, Span, Tense, TimeValue,
+};
 use crate::resolve::REntity;
 
-use super::emit::{Raw, RuleRef};
+use super::emit::{Raw, RawLink, RuleRef};
 use super::label::label;
 use super::{Compiled, Input};
 
@@ -107,6 +109,7 @@ impl Compiled {
             evidence: r.span,
             rule: self.rule_name(r.rule),
             evidences: Vec::new(),
+            links: links(&r.links, text, id),
         }
     }
 }
@@ -162,11 +165,21 @@ fn merge_into(rel: &mut Relation, r: Raw, text: &str, id: &impl Fn(u32) -> Strin
     if rel.event.is_none() {
         rel.event = r.event.map(id);
     }
+    for l in links(&r.links, text, id) {
+        if !rel.links.contains(&l) {
+            rel.links.push(l);
+        }
+    }
     if rel.args.len() < r.args.len() {
         rel.args.extend(
             r.args[rel.args.len()..].iter().map(|&(role, e)| Argument { role, entity: id(e) }),
         );
     }
+}
+
+/// The links of a raw relation, with entity ids.
+fn links(raw: &[RawLink], _text: &str, id: &impl Fn(u32) -> String) -> Vec<Link> {
+    raw.iter().map(|&(e, via, span)| Link { entity: id(e), via, span }).collect()
 }
 
 /// A time value with its text, as written in the document.

@@ -440,6 +440,7 @@ fn position_relations(
             sentence: si,
             span,
             rule: RuleRef::Position(lang, ch.description),
+            links: Vec::new(),
         });
     }
 }
