@@ -38,6 +38,9 @@ pub(super) struct Raw {
 /// An argument found by coreference or from the document's focus.
 pub(super) type RawLink = (u32, LinkKind, Option<Span>);
 
+/// The entities bound to one role of a match.
+type ArgGroup = (Role, Vec<u32>);
+
 /// Which rule made a relation; turned into its id only for the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum RuleRef {
@@ -226,8 +229,8 @@ fn arg_groups(
     sc: &SentCtx<'_>,
     rule: &Rule,
     m: &Match,
-) -> Option<(Vec<(Role, Vec<u32>)>, Vec<RawLink>)> {
-    let mut groups: Vec<(Role, Vec<u32>)> = Vec::new();
+) -> Option<(Vec<ArgGroup>, Vec<RawLink>)> {
+    let mut groups: Vec<ArgGroup> = Vec::new();
     let mut links: Vec<RawLink> = Vec::new();
     for (role, cs) in &m.binds {
         let mut ents: Vec<u32> = Vec::new();
