@@ -254,6 +254,25 @@ pub(crate) fn chunks(
                 continue;
             }
         }
+        // "de Noord-Koreaanse hoofdstad Pyongyang", "the Syrian city of Aleppo"
+        if let Some(ch) = place_phrase(c, res, (start, j, to), org, title.is_some()) {
+            out.push(ch);
+            i = ch.last as usize;
+            continue;
+        }
+        // "Addis Abeba, de hoofdstad van Ethiopië": the country of the place before
+        if let Some(country) = place_apposition(c, res, (start, j, to), from) {
+            if let Some(prev) = out.last_mut().filter(|p| {
+                p.last as usize + 1 == start
+                    && p.org == NONE
+                    && res.entities[p.head as usize].kind == EntityType::Location
+            }) {
+                prev.org = country.0;
+                prev.last = country.1 as u32;
+                i = country.1;
+                continue;
+            }
+        }
         // "de Russische sancties", "Chinese aid", "de Turkse regering": a demonym
         // before an action or a body of a state stands for the state
         if let Some(end) = adj_end.filter(|&e| {
@@ -508,6 +527,52 @@ pub(crate) fn chunks(
         }
     }
     out
+}
+
+/// A place introduced by its country and kind ("de Noord-Koreaanse hoofdstad
+/// Pyongyang", "the Syrian city of Aleppo"): the place, with the country as its
+/// modifier. `(start, j, to)`: the phrase start, where its modifiers end, the limit.
+fn place_phrase(
+    c: &ChunkCtx<'_>,
+    res: &Resolved,
+    (start, j, to): (usize, usize, usize),
+    org: u32,
+    titled: bool,
+) -> Option<Chunk> {
+    if org == NONE || titled || j + 1 >= to || !c.has(j, bits::PLACENOUN) {
+        return None;
+    }
+    let k = if c.has(j + 1, bits::OF) { j + 2 } else { j + 1 };
+    let mi = *c.maps.mention_at.get(k)?;
+    if mi == NONE || res.entities[org as usize].kind != EntityType::Country {
+        return None;
+    }
+    let m = res.mentions[mi as usize];
+    (res.entities[m.ent as usize].kind == EntityType::Location)
+        .then(|| Chunk { org, ..Chunk::new(start, (m.first + m.len) as usize, m.ent) })
+}
+
+/// ", de hoofdstad van Ethiopië" after a place: the country, and where the apposition
+/// ends.
+fn place_apposition(
+    c: &ChunkCtx<'_>,
+    res: &Resolved,
+    (start, j, to): (usize, usize, usize),
+    from: usize,
+) -> Option<(u32, usize)> {
+    if start <= from || c.toks.norm_at(start - 1) != "," || j + 2 >= to {
+        return None;
+    }
+    if !(c.has(j, bits::PLACENOUN) && c.has(j + 1, bits::OF)) {
+        return None;
+    }
+    let mi = org_mention_after(c, j + 2, to);
+    if mi == NONE {
+        return None;
+    }
+    let m = res.mentions[mi as usize];
+    (res.entities[m.ent as usize].kind == EntityType::Country)
+        .then_some((m.ent, (m.first + m.len) as usize))
 }
 
 /// The mention at token `k`, or after a determiner there ("of the United States").

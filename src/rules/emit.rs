@@ -77,6 +77,8 @@ impl Compiled {
         let time = times
             .iter()
             .filter(|t| (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
+            // not inside an aside ("— who took office in August —")
+            .filter(|t| sc.trigger_item(t.first).is_some())
             .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
             .copied();
         let (mut modality, tense, time) = modality_tense_time(&cues, rule, time, date, sc.toks);
@@ -225,11 +227,7 @@ fn place_and_event(
 /// The entities bound to each role of a match, plus the rule's implicit argument,
 /// and the links of those the text did not name; `None` when the document offers no
 /// entity for the implicit argument.
-fn arg_groups(
-    sc: &SentCtx<'_>,
-    rule: &Rule,
-    m: &Match,
-) -> Option<(Vec<ArgGroup>, Vec<RawLink>)> {
+fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<(Vec<ArgGroup>, Vec<RawLink>)> {
     let mut groups: Vec<ArgGroup> = Vec::new();
     let mut links: Vec<RawLink> = Vec::new();
     for (role, cs) in &m.binds {

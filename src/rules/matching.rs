@@ -98,6 +98,19 @@ pub(super) fn build_items(
                 continue;
             }
         }
+        // "Petro — who took office in August — travelled to Caracas": a dashed aside
+        // (dashes are normalised to "-"; a spaced one is no hyphen)
+        let spaced_dash = |k: usize| {
+            toks.norm_at(k) == "-"
+                && toks.get(k).is_some_and(|t| t.space_before())
+                && toks.get(k + 1).is_some_and(|t| t.space_before())
+        };
+        if spaced_dash(i) {
+            if let Some(close) = (i + 1..b).find(|&k| spaced_dash(k)) {
+                i = close + 1;
+                continue;
+            }
+        }
         if f == "," && masks.get(i + 1).is_some_and(|m| m & bits::RELATIVE != 0) {
             if let Some(close) = (i + 2..b).find(|&k| toks.norm_at(k) == ",") {
                 // keep the closing comma out too: the clause resumes after it

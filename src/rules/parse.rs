@@ -137,6 +137,9 @@ pub(crate) struct LangWords {
     /// Nouns after which a demonym adjective stands for its state ("de Russische
     /// sancties", "Chinese aid", "de Turkse regering").
     pub adjnoun: WordSet,
+    /// Kinds of place between a country and a place name ("de Noord-Koreaanse
+    /// hoofdstad Pyongyang", "the Syrian city of Aleppo").
+    pub placenoun: WordSet,
     /// Every exact word of the sets above with the bits of the sets it is in.
     combined: FxHashMap<String, u32>,
     /// Wildcard entries of the sets above, with their bits.
@@ -166,6 +169,8 @@ pub(crate) mod bits {
     pub const GATHERING: u32 = 1 << 26;
     /// A noun after which a demonym stands for its state ("sancties", "aid").
     pub const ADJNOUN: u32 = 1 << 27;
+    /// A kind of place between its country and its name ("hoofdstad", "city").
+    pub const PLACENOUN: u32 = 1 << 28;
 }
 
 impl LangWords {
@@ -184,6 +189,7 @@ impl LangWords {
             (&self.speaker, bits::SPEAKER),
             (&self.gathering, bits::GATHERING),
             (&self.adjnoun, bits::ADJNOUN),
+            (&self.placenoun, bits::PLACENOUN),
         ];
         for (i, c) in self.cues.iter().enumerate() {
             v.push((c, bits::CUE0 << i));
@@ -246,6 +252,7 @@ impl LangWords {
         self.plural_verb.extend(&o.plural_verb);
         self.gathering.extend(&o.gathering);
         self.adjnoun.extend(&o.adjnoun);
+        self.placenoun.extend(&o.placenoun);
     }
 }
 
@@ -292,7 +299,8 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 })?);
             }
             "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative"
-            | "of" | "prep" | "possessive" | "plural" | "plural-verb" | "gathering" | "adjnoun" => {
+            | "of" | "prep" | "possessive" | "plural" | "plural-verb" | "gathering" | "adjnoun"
+            | "placenoun" => {
                 let (name, list, list_col) = if matches!(kw, "class" | "cue") {
                     let (n, l) = rest.split_once('=').ok_or_else(|| {
                         Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col))
@@ -346,6 +354,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                     "plural-verb" => words.plural_verb.extend(&ws),
                     "gathering" => words.gathering.extend(&ws),
                     "adjnoun" => words.adjnoun.extend(&ws),
+                    "placenoun" => words.placenoun.extend(&ws),
                     "possessive" => {
                         words.possessive.extend(&ws);
                         words.det.extend(&ws);
@@ -372,7 +381,7 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
                 pending_rules.push(rule);
             }
             other => {
-                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, plural, plural-verb, speaker, det, possessive, coord, relative, of, prep, gathering, adjnoun or rule"), at(indent)));
+                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, plural, plural-verb, speaker, det, possessive, coord, relative, of, prep, gathering, adjnoun, placenoun or rule"), at(indent)));
             }
         }
     }
