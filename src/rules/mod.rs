@@ -1,7 +1,8 @@
 //! The rule layer: relations between entities, with modality, tense, time and place.
 //!
-//! Relation rules are data. The default rule files (`gazetteers/rules/nl.rules`,
-//! `gazetteers/rules/en.rules`) are embedded in the crate; the
+//! Relation rules are data. The default files — the trigger lexicons
+//! (`gazetteers/rules/{nl,en}.lexicon`: word classes by frame) and the rule files
+//! (`gazetteers/rules/{nl,en}.rules`) — are embedded in the crate; the
 //! [`ExtractorBuilder`](crate::ExtractorBuilder) adds or replaces them. Rules are
 //! parsed and compiled once, when the extractor is built: every rule is indexed by
 //! its trigger word, and one Aho-Corasick pass over a document finds all triggers,
@@ -22,6 +23,9 @@
 //! coord = en , &                            # separators of coordinated phrases
 //! relative = die welke                      # ", die … ," asides are skipped
 //! of = van                                  # "de president van Rusland"
+//! adjnoun = sancties hulp regering          # "de Russische sancties": the demonym is the state
+//! placenoun = hoofdstad stad badplaats      # "de Noord-Koreaanse hoofdstad Pyongyang"
+//! gathering = top conferentie               # "de top": the named summit in focus
 //!
 //! rule nl/meeting/ontmoeten = meeting: <participant:ACTOR> ~8 <participant:ACTOR+> ~4 ^@ontmoeten
 //! rule nl/help/helpen-met = help_with: <helper:ACTOR> ~4 ^@helpen met <topic:ANY> | modality=possible
@@ -39,6 +43,7 @@
 //! | `@name` | a token of a word class defined earlier with `class name = …` |
 //! | `<role:TYPES>` | an entity phrase whose head has one of the types, bound to the role |
 //! | `<role:TYPES+>` | the same, or a coordination of them ("China, Japan en Zuid-Korea") |
+//! | `<role:TYPES*>` | every phrase of the types in the clause, wherever it stands (consumes nothing): "Ook de deal met Iran en het conflict in Oekraïne komen aan bod" |
 //! | `~N` | up to N tokens or phrases, within the clause |
 //! | `x?` | an optional word or class |
 //! | `^x` | the trigger: the rule is tried where this word occurs (default: the first required word) |
@@ -48,11 +53,26 @@
 //! `ANY`. Roles are those of the relation inventory: `participant`, `helper`,
 //! `topic`, `beneficiary`, `visitor`, `place`, `holder`, `country_or_org`, `event`,
 //! `speaker`, `medium_or_addressee`, `party`. Attributes `modality=` and `tense=`
-//! override what the cues say; `with=ROLE:ID` adds an argument the text leaves
-//! implicit, but only when the document names that entity somewhere ("twitterde
-//! Trump" is a statement on Twitter if the article mentions Twitter). Users of spaCy's `Matcher` or CoreNLP's TokensRegex
-//! will recognise the idea: token constraints in sequence, with entity phrases as
-//! single units.
+//! override what the cues say. `with=ROLE:WHAT` adds an argument the sentence
+//! leaves implicit:
+//!
+//! - `with=ROLE:ENTITY-ID`: that entity, but only when the document names it
+//!   somewhere ("twitterde Trump" is a statement on Twitter if the article mentions
+//!   Twitter);
+//! - `with=ROLE:@meeting`: the participants of the meeting in focus ("Oekraïne staat
+//!   op de agenda" after a meeting; "Ook premier Rutte is van de partij": a
+//!   delegation meets the other side, and keeps the meeting's reading);
+//! - `with=ROLE:@gathering`: the named summit in focus ("Among the leaders attending
+//!   are …");
+//! - `with=ROLE:@focus`: the person in focus ("Het gesprek met zijn Turkse ambtgenoot
+//!   …"), only for a phrase that opens its clause.
+//!
+//! The focus is the document layer's ([`crate::discourse`](crate)); every argument
+//! found so, or through a pronoun, a pair phrase, "de top" or a description, is listed
+//! in the relation's `links`. A class defined in one file (a lexicon) is visible in
+//! the files of the same language parsed after it. Users of spaCy's `Matcher` or
+//! CoreNLP's TokensRegex will recognise the idea: token constraints in sequence, with
+//! entity phrases as single units.
 //!
 //! An **entity phrase** is a determiner, modifiers and a head: "de Japanse premier
 //! Shinzo Abe", "Russia's foreign minister Sergei Lavrov", "hij", or a description
@@ -258,12 +278,9 @@ impl Compiled {
                 si,
                 sal: &sal,
             };
-            for &(tok, ri) in sent_trig.iter().filter(|t| applicable(t.1)) {
-                let rule = &self.rules[ri as usize];
-                let Some(pos) = sc.trigger_item(tok) else { continue };
-                let Some(m) = sc.match_rule(rule, pos) else { continue };
-                self.emit(&mut sc, (ri, rule), &m, tok, si, &times, inp.date, &mut raws);
-            }
+            let hits: Vec<(u32, u32)> =
+                sent_trig.iter().copied().filter(|t| applicable(t.1)).collect();
+            self.match_sentence(&mut sc, &hits, &times, inp.date, &mut raws);
             observe_meetings(&mut sal, &raws[seen_raws..], si);
         }
         if !added.is_empty() {
@@ -271,6 +288,25 @@ impl Compiled {
             inp.res.mentions.sort_by_key(|m| m.first);
         }
         self.finish(raws, inp)
+    }
+
+    /// Tries the rules of the trigger hits `(token, rule)` of one sentence and emits
+    /// the relations of those that match.
+    fn match_sentence(
+        &self,
+        sc: &mut SentCtx<'_>,
+        hits: &[(u32, u32)],
+        times: &[time::TimeExpr],
+        date: Option<Date>,
+        raws: &mut Vec<Raw>,
+    ) {
+        for &(tok, ri) in hits {
+            let rule = &self.rules[ri as usize];
+            let Some(pos) = sc.trigger_item(tok) else { continue };
+            let Some(m) = sc.match_rule(rule, pos) else { continue };
+            let si = sc.si;
+            self.emit(sc, (ri, rule), &m, tok, si, times, date, raws);
+        }
     }
 
     /// The function words of a language (none when no rule file defines any).
