@@ -70,8 +70,17 @@ impl Compiled {
         let (scope_a, scope_b) = sc.scope(m.first_tok, m.last_tok, tok);
         // cues count near the match: from a few tokens before it to a few after,
         // within its clause
-        let cue_a = scope_a.max((m.first_tok as usize).saturating_sub(CUE_BEFORE));
+        let mut cue_a = scope_a.max((m.first_tok as usize).saturating_sub(CUE_BEFORE));
         let cue_b = scope_b.min(m.last_tok as usize + CUE_AFTER);
+        // "Russia will not negotiate, he told TASS": what is said is not how it is said;
+        // a statement's cues start after the comma that closes the reported clause
+        if rule.kind == RelationType::Statement {
+            if let Some(comma) =
+                (cue_a..m.first_tok as usize).rev().find(|&i| sc.toks.norm_at(i) == ",")
+            {
+                cue_a = comma + 1;
+            }
+        }
         let cues = sc.cues(cue_a, cue_b, tok);
         // time: the expression nearest to the trigger, in the clause if possible
         let time = times
