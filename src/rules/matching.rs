@@ -194,6 +194,21 @@ impl SentCtx<'_> {
         }
     }
 
+    /// Whether item k passes through a gap without counting: a time word, a place
+    /// phrase or the preposition before one ("woensdag", "in Brussel", "bij het
+    /// Koninklijk Paleis in Amsterdam") — news puts them between a verb and its
+    /// object.
+    fn is_light(&self, k: usize) -> bool {
+        let place = |k: usize| match self.items.get(k) {
+            Some(Item::Chunk(c)) => {
+                let head = self.chunks[*c as usize].head;
+                self.res.entities[head as usize].kind == EntityType::Location
+            }
+            _ => false,
+        };
+        self.item_has(k, bits::TIME) || place(k) || (self.item_has(k, bits::PREP) && place(k + 1))
+    }
+
     fn item_tokens(&self, k: usize) -> (u32, u32) {
         match self.items[k] {
             Item::Tok(t) => (t, t + 1),
@@ -404,7 +419,7 @@ impl SentCtx<'_> {
             if k2 >= self.items.len() || self.is_boundary(k2) {
                 return None;
             }
-            if !self.is_free(k2) {
+            if !self.is_free(k2) && !self.is_light(k2) {
                 if used == n {
                     return None;
                 }
@@ -545,7 +560,7 @@ impl SentCtx<'_> {
             if k2 < 0 || self.is_boundary(k2 as usize) {
                 return None;
             }
-            if !free(k2) {
+            if !free(k2) && !self.is_light(k2 as usize) {
                 if used == n {
                     return None;
                 }
