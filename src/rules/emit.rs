@@ -70,7 +70,14 @@ impl Compiled {
         let (scope_a, scope_b) = sc.scope(m.first_tok, m.last_tok, tok);
         // cues count near the match: from a few tokens before it to a few after,
         // within its clause
-        let mut cue_a = scope_a.max((m.first_tok as usize).saturating_sub(CUE_BEFORE));
+        // a rule that takes its actor from the clause's subject reads cues from there
+        let from = match &rule.implicit {
+            Some((_, Implicit::Subject)) => {
+                clause_subject(sc, m, &[]).map_or(m.first_tok, |c| c.first)
+            }
+            _ => m.first_tok,
+        };
+        let mut cue_a = scope_a.max((from as usize).saturating_sub(CUE_BEFORE));
         let cue_b = scope_b.min(m.last_tok as usize + CUE_AFTER);
         // "Russia will not negotiate, he told TASS": what is said is not how it is said;
         // a statement's cues start after the comma that closes the reported clause
@@ -264,7 +271,7 @@ fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<(Vec<ArgGroup>
             Implicit::Entity(_) => None,
             Implicit::Meeting => Some(LinkKind::Meeting),
             Implicit::Gathering => Some(LinkKind::Gathering),
-            Implicit::Focus => Some(LinkKind::Focus),
+            Implicit::Focus | Implicit::Subject => Some(LinkKind::Focus),
         };
         if let Some(via) = via {
             links.extend(ents.iter().map(|&e| (e, via, None)));
@@ -322,8 +329,22 @@ fn implicit_arg(sc: &SentCtx<'_>, what: &Implicit, bound: &[u32], m: &Match) -> 
             }
             vec![sc.sal.focus(sc.si, bound)?]
         }
+        Implicit::Subject => vec![clause_subject(sc, m, bound)?.head],
     };
     (!ents.is_empty()).then_some(ents)
+}
+
+/// The person that opens the clause of a match, before it: its subject ("De
+/// Amerikaanse president Joe Biden gaat …"). A clause that opens otherwise (a name we
+/// do not know, a place) has none.
+fn clause_subject<'c>(sc: &'c SentCtx<'_>, m: &Match, bound: &[u32]) -> Option<&'c Chunk> {
+    let (a, _) = sc.scope(m.first_tok, m.last_tok, m.first_tok);
+    let first = sc.chunks.iter().find(|c| (c.first as usize) >= a && c.last <= m.first_tok)?;
+    (first.first as usize <= a + 1
+        && first.head2 == NONE
+        && !bound.contains(&first.head)
+        && sc.res.entities[first.head as usize].kind == EntityType::Person)
+        .then_some(first)
 }
 
 /// Whether a talks topic is one: not the party's own country ("a participant's own

@@ -108,6 +108,9 @@ pub(crate) enum Implicit {
     Gathering,
     /// The person in focus (`@focus`): "het gesprek met X" after a sentence about Y.
     Focus,
+    /// The first person named earlier in the clause (`@subject`), however far: "Biden
+    /// gaat in Brussel, tussen twee toppen door, op audiëntie bij koning Filip".
+    Subject,
 }
 
 /// The cue kinds a rule file defines.
@@ -566,9 +569,10 @@ fn parse_rule(
                         "@meeting" => Implicit::Meeting,
                         "@gathering" => Implicit::Gathering,
                         "@focus" => Implicit::Focus,
+                        "@subject" => Implicit::Subject,
                         _ if id.starts_with('@') => {
                             return Err(Error::rule(
-                                format!("unknown implicit argument \"{id}\": expected @meeting, @gathering, @focus or an entity id"),
+                                format!("unknown implicit argument \"{id}\": expected @meeting, @gathering, @focus, @subject or an entity id"),
                                 at(acol),
                             ))
                         }
