@@ -356,7 +356,14 @@ fn fit_topic(sc: &SentCtx<'_>, in_focus: bool, args: &[(Role, u32)]) -> bool {
     let participant = in_focus && sc.sal.meeting(sc.si).is_some_and(|p| p.contains(&topic));
     // "on the G7's agenda": the summit they are at is no topic of theirs
     let venue = in_focus && sc.sal.gathering(sc.si) == Some(topic);
-    !own && !participant && !venue
+    // "spreekt over twee weken met Widodo": who one talks with is no topic
+    let partner = !in_focus
+        && sc.chunks.iter().any(|c| {
+            c.head == topic
+                && c.first > 0
+                && matches!(sc.toks.norm_at(c.first as usize - 1), "met" | "with")
+        });
+    !own && !participant && !venue && !partner
 }
 
 /// How many tokens may stand before a phrase whose actor is the person in focus: a

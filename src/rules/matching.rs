@@ -194,6 +194,24 @@ impl SentCtx<'_> {
         }
     }
 
+    /// Whether item k is a phrase inside a list ("X, Y en Z"): a single slot does not
+    /// take one member of a list and leave the others to another slot.
+    fn closes_list(&self, k: usize) -> bool {
+        let is_chunk = |i: usize| matches!(self.items.get(i), Some(Item::Chunk(_)));
+        let is_sep = |i: usize| matches!(self.item_word(i), "," | "en" | "and" | "&");
+        let is_and = |i: usize| matches!(self.item_word(i), "en" | "and" | "&");
+        let (mut lo, mut hi, mut ands) = (k, k, 0);
+        while lo >= 2 && is_sep(lo - 1) && is_chunk(lo - 2) {
+            ands += usize::from(is_and(lo - 1));
+            lo -= 2;
+        }
+        while is_sep(hi + 1) && is_chunk(hi + 2) {
+            ands += usize::from(is_and(hi + 1));
+            hi += 2;
+        }
+        hi > lo && ands > 0
+    }
+
     /// Whether item k passes through a gap without counting: a time word, a place
     /// phrase or the preposition before one ("woensdag", "in Brussel", "bij het
     /// Koninklijk Paleis in Amsterdam") — news puts them between a verb and its
@@ -484,6 +502,10 @@ impl SentCtx<'_> {
                     return None;
                 }
                 let c = self.slot_ok(k2 as usize, *types, *role)?;
+                // the last of "X, Y en Z" is not an argument of its own: the list is
+                if !*multi && self.closes_list(k2 as usize) {
+                    return None;
+                }
                 if is_agent(*role)
                     && k2 > 0
                     && self.item_has(k2 as usize - 1, bits::PREP)
