@@ -1,4 +1,12 @@
 //! Parsing rule files into [`RuleSet`](super::RuleSet) parts.
+//!
+//! The syntax is described in the module docs of [`rules`](super). A file is read
+//! line by line ([`parse_into`]); each directive has its parser: `lang`, the word
+//! lists (`class`, `cue` and the function-word sets of [`LangWords`]) and `rule`
+//! ([`parse_rule`]), whose pattern elements (words, gaps, slots) and attributes
+//! (`modality=`, `tense=`, `with=`) have theirs. Errors carry file, line and column.
+//! A file's word lists and classes are shared with the files of its language parsed
+//! after it (a lexicon file before its rule file).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -257,6 +265,30 @@ impl LangWords {
         self.adjnoun.extend(&o.adjnoun);
         self.placenoun.extend(&o.placenoun);
     }
+
+    /// Adds `ws` to the function-word set of directive `kw` (`of` for any other); a
+    /// possessive is also a determiner.
+    fn add_set(&mut self, kw: &str, ws: &WordSet) {
+        match kw {
+            "clause" => self.clause.extend(ws),
+            "pronoun" => self.pronoun.extend(ws),
+            "speaker" => self.speaker.extend(ws),
+            "det" => self.det.extend(ws),
+            "coord" => self.coord.extend(ws),
+            "relative" => self.relative.extend(ws),
+            "prep" => self.prep.extend(ws),
+            "plural" => self.plural.extend(ws),
+            "plural-verb" => self.plural_verb.extend(ws),
+            "gathering" => self.gathering.extend(ws),
+            "adjnoun" => self.adjnoun.extend(ws),
+            "placenoun" => self.placenoun.extend(ws),
+            "possessive" => {
+                self.possessive.extend(ws);
+                self.det.extend(ws);
+            }
+            _ => self.of.extend(ws),
+        }
+    }
 }
 
 /// Everything parsed from rule files.
@@ -269,13 +301,16 @@ pub(crate) struct Parsed {
     pub classes: HashMap<Lang, HashMap<String, WordSet>>,
 }
 
+/// Where an error on the current line points: that line at a column.
+type At<'a> = &'a dyn Fn(usize) -> Location;
+
+/// Parses rule file `file` (its text `src`) into `out`: its word lists and classes
+/// under the file's language, its rules after those already there. When the file has
+/// an error, nothing of it is added.
 pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), Error> {
     let file: Arc<str> = Arc::from(file);
-    let mut lang: Option<Lang> = None;
-    let mut classes: HashMap<String, WordSet> = HashMap::new();
-    let mut words = LangWords::default();
+    let mut fp = FileParse::default();
     let mut offset = 0usize;
-    let mut pending_rules: Vec<Rule> = Vec::new();
     for (line_no, raw) in src.split_inclusive('\n').enumerate() {
         let ls = offset;
         offset += raw.len();
@@ -284,8 +319,36 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
         if body.is_empty() || body.starts_with('#') {
             continue;
         }
-        let indent = line.len() - body.len();
         let at = |col: usize| Location::in_line(&file, line_no + 1, raw, ls, col);
+        fp.directive(out, body, line.len() - body.len(), &at)?;
+    }
+    fp.merge_into(out);
+    Ok(())
+}
+
+/// What one rule file has defined so far; added to [`Parsed`] once the whole file
+/// has parsed.
+#[derive(Default)]
+struct FileParse {
+    /// The language of the `lang` line.
+    lang: Option<Lang>,
+    /// The word classes of the file.
+    classes: HashMap<String, WordSet>,
+    /// The function-word sets and cues of the file.
+    words: LangWords,
+    rules: Vec<Rule>,
+}
+
+impl FileParse {
+    /// One directive line: `body`, after `indent` columns of indentation. `out`: what
+    /// the files before this one defined.
+    fn directive(
+        &mut self,
+        out: &Parsed,
+        body: &str,
+        indent: usize,
+        at: At<'_>,
+    ) -> Result<(), Error> {
         let (kw, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
         let rest_col = indent
             + kw.len()
@@ -293,117 +356,137 @@ pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), 
             + usize::from(!rest.is_empty());
         let rest = rest.trim_start();
         match kw {
-            "lang" => {
-                lang = Some(rest.trim().parse().map_err(|_| {
-                    Error::rule(
-                        format!("unknown language \"{}\": expected nl or en", rest.trim()),
-                        at(rest_col),
-                    )
-                })?);
-            }
+            "lang" => self.lang = Some(parse_lang(rest, rest_col, at)?),
             "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative"
             | "of" | "prep" | "possessive" | "plural" | "plural-verb" | "gathering" | "adjnoun"
-            | "placenoun" => {
-                let (name, list, list_col) = if matches!(kw, "class" | "cue") {
-                    let (n, l) = rest.split_once('=').ok_or_else(|| {
-                        Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col))
-                    })?;
-                    (n.trim(), l, rest_col + n.len() + 1)
-                } else {
-                    let l = rest.strip_prefix('=').unwrap_or(rest);
-                    ("", l, rest_col + (rest.len() - l.len()))
-                };
-                let mut ws = WordSet::default();
-                for w in list.split_whitespace() {
-                    ws.add(w);
-                }
-                if ws.is_empty() {
-                    return Err(Error::rule("empty word list", at(list_col)));
-                }
-                match kw {
-                    "class" => {
-                        if name.is_empty()
-                            || !name
-                                .chars()
-                                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-                        {
-                            return Err(Error::rule(
-                                format!("invalid class name \"{name}\""),
-                                at(rest_col),
-                            ));
-                        }
-                        classes.entry(name.to_string()).or_default().extend(&ws);
-                    }
-                    "cue" => {
-                        let i = CUES.iter().position(|c| *c == name).ok_or_else(|| {
-                            Error::rule(
-                                format!(
-                                    "unknown cue \"{name}\": expected one of {}",
-                                    CUES.join(", ")
-                                ),
-                                at(rest_col),
-                            )
-                        })?;
-                        words.cues[i].extend(&ws);
-                    }
-                    "clause" => words.clause.extend(&ws),
-                    "pronoun" => words.pronoun.extend(&ws),
-                    "speaker" => words.speaker.extend(&ws),
-                    "det" => words.det.extend(&ws),
-                    "coord" => words.coord.extend(&ws),
-                    "relative" => words.relative.extend(&ws),
-                    "prep" => words.prep.extend(&ws),
-                    "plural" => words.plural.extend(&ws),
-                    "plural-verb" => words.plural_verb.extend(&ws),
-                    "gathering" => words.gathering.extend(&ws),
-                    "adjnoun" => words.adjnoun.extend(&ws),
-                    "placenoun" => words.placenoun.extend(&ws),
-                    "possessive" => {
-                        words.possessive.extend(&ws);
-                        words.det.extend(&ws);
-                    }
-                    _ => words.of.extend(&ws),
-                }
-            }
-            "rule" => {
-                let l = lang.ok_or_else(|| {
-                    Error::rule("a `lang nl|en` line must come before the first rule", at(indent))
-                })?;
-                if let Some(shared) = out.classes.get(&l) {
-                    for (name, ws) in shared {
-                        classes.entry(name.clone()).or_insert_with(|| ws.clone());
-                    }
-                }
-                let rule = parse_rule(rest, rest_col, &at, &classes, l)?;
-                if out.rules.iter().chain(pending_rules.iter()).any(|r| r.id == rule.id) {
-                    return Err(Error::rule(
-                        format!("duplicate rule id \"{}\"", rule.id),
-                        at(rest_col),
-                    ));
-                }
-                pending_rules.push(rule);
-            }
+            | "placenoun" => self.word_list(kw, rest, rest_col, at)?,
+            "rule" => self.rule(out, rest, rest_col, indent, at)?,
             other => {
                 return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, plural, plural-verb, speaker, det, possessive, coord, relative, of, prep, gathering, adjnoun, placenoun or rule"), at(indent)));
             }
         }
+        Ok(())
     }
-    if let Some(l) = lang {
-        out.words.entry(l).or_default().extend(&words);
-        let shared = out.classes.entry(l).or_default();
-        for (name, ws) in classes {
-            shared.entry(name).or_default().extend(&ws);
+
+    /// A word-list directive `kw`: `class NAME = …`, `cue KIND = …`, or a
+    /// function-word set (`det = …`, `det …`). `rest`: what follows `kw`, from column
+    /// `rest_col`.
+    fn word_list(
+        &mut self,
+        kw: &str,
+        rest: &str,
+        rest_col: usize,
+        at: At<'_>,
+    ) -> Result<(), Error> {
+        let (name, ws) = parse_word_list(kw, rest, rest_col, at)?;
+        match kw {
+            "class" => {
+                if name.is_empty()
+                    || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                {
+                    return Err(Error::rule(
+                        format!("invalid class name \"{name}\""),
+                        at(rest_col),
+                    ));
+                }
+                self.classes.entry(name.to_string()).or_default().extend(&ws);
+            }
+            "cue" => {
+                let i = CUES.iter().position(|c| *c == name).ok_or_else(|| {
+                    Error::rule(
+                        format!("unknown cue \"{name}\": expected one of {}", CUES.join(", ")),
+                        at(rest_col),
+                    )
+                })?;
+                self.words.cues[i].extend(&ws);
+            }
+            _ => self.words.add_set(kw, &ws),
         }
+        Ok(())
     }
-    out.rules.extend(pending_rules);
-    Ok(())
+
+    /// `rule ID = …`: a rule of the file's language, whose patterns may use the word
+    /// classes of this file and of the files before it (`out`) in that language.
+    fn rule(
+        &mut self,
+        out: &Parsed,
+        rest: &str,
+        rest_col: usize,
+        indent: usize,
+        at: At<'_>,
+    ) -> Result<(), Error> {
+        let l = self.lang.ok_or_else(|| {
+            Error::rule("a `lang nl|en` line must come before the first rule", at(indent))
+        })?;
+        if let Some(shared) = out.classes.get(&l) {
+            for (name, ws) in shared {
+                self.classes.entry(name.clone()).or_insert_with(|| ws.clone());
+            }
+        }
+        let rule = parse_rule(rest, rest_col, at, &self.classes, l)?;
+        if out.rules.iter().chain(self.rules.iter()).any(|r| r.id == rule.id) {
+            return Err(Error::rule(format!("duplicate rule id \"{}\"", rule.id), at(rest_col)));
+        }
+        self.rules.push(rule);
+        Ok(())
+    }
+
+    /// Adds what the file defined to `out`: its words and classes (if it has a
+    /// language), its rules.
+    fn merge_into(self, out: &mut Parsed) {
+        if let Some(l) = self.lang {
+            out.words.entry(l).or_default().extend(&self.words);
+            let shared = out.classes.entry(l).or_default();
+            for (name, ws) in self.classes {
+                shared.entry(name).or_default().extend(&ws);
+            }
+        }
+        out.rules.extend(self.rules);
+    }
+}
+
+/// `lang nl|en`: the language, from `rest` at column `rest_col`.
+fn parse_lang(rest: &str, rest_col: usize, at: At<'_>) -> Result<Lang, Error> {
+    rest.trim().parse().map_err(|_| {
+        Error::rule(
+            format!("unknown language \"{}\": expected nl or en", rest.trim()),
+            at(rest_col),
+        )
+    })
+}
+
+/// The name (for `class` and `cue`; else empty) and the words of word-list directive
+/// `kw`; `rest`: what follows `kw`, from column `rest_col`.
+fn parse_word_list<'s>(
+    kw: &str,
+    rest: &'s str,
+    rest_col: usize,
+    at: At<'_>,
+) -> Result<(&'s str, WordSet), Error> {
+    let (name, list, list_col) = if matches!(kw, "class" | "cue") {
+        let (n, l) = rest.split_once('=').ok_or_else(|| {
+            Error::rule(format!("expected `{kw} NAME = word word …`"), at(rest_col))
+        })?;
+        (n.trim(), l, rest_col + n.len() + 1)
+    } else {
+        let l = rest.strip_prefix('=').unwrap_or(rest);
+        ("", l, rest_col + (rest.len() - l.len()))
+    };
+    let mut ws = WordSet::default();
+    for w in list.split_whitespace() {
+        ws.add(w);
+    }
+    if ws.is_empty() {
+        return Err(Error::rule("empty word list", at(list_col)));
+    }
+    Ok((name, ws))
 }
 
 /// `ID = TYPE: PATTERN [| key=value …]`
 fn parse_rule(
     s: &str,
     col0: usize,
-    at: &dyn Fn(usize) -> Location,
+    at: At<'_>,
     classes: &HashMap<String, WordSet>,
     lang: Lang,
 ) -> Result<Rule, Error> {
@@ -425,6 +508,31 @@ fn parse_rule(
         Some((p, a)) => (p, Some(a)),
         None => (pat, None),
     };
+    let (elems, trigger) = parse_pattern(pat, pat_col, at, classes)?;
+    let Attrs { modality, tense, implicit } = match attrs {
+        Some(a) => parse_attrs(a, pat_col + pat.len() + 3, at)?,
+        None => Attrs::default(),
+    };
+    let needs = elems
+        .iter()
+        .filter(|e| !e.optional)
+        .filter_map(|e| match e.elem {
+            Elem::Slot { types, .. } | Elem::Clause { types, .. } => Some(types),
+            _ => None,
+        })
+        .collect();
+    Ok(Rule { id: id.to_string(), lang, kind, elems, trigger, modality, tense, needs, implicit })
+}
+
+/// The elements of pattern `pat` (from column `pat_col`), and the index of its
+/// trigger: the element marked `^`, or else the first required word. A pattern needs
+/// a trigger and a slot.
+fn parse_pattern(
+    pat: &str,
+    pat_col: usize,
+    at: At<'_>,
+    classes: &HashMap<String, WordSet>,
+) -> Result<(Vec<PElem>, usize), Error> {
     let mut elems = Vec::new();
     let mut trigger = None;
     let mut col = pat_col;
@@ -434,81 +542,12 @@ fn parse_rule(
         if piece.is_empty() {
             continue;
         }
-        let mut p = piece;
-        let mut is_trigger = false;
-        if let Some(x) = p.strip_prefix('^') {
-            is_trigger = true;
-            p = x;
-        }
-        let mut optional = false;
-        if p.len() > 1 {
-            if let Some(x) = p.strip_suffix('?') {
-                optional = true;
-                p = x;
-            }
-        }
-        let elem = if let Some(n) = p.strip_prefix('~') {
-            let n: u8 = n.parse().ok().filter(|n| *n <= 30).ok_or_else(|| {
-                Error::rule(
-                    format!("invalid gap \"{p}\": expected ~N with N from 0 to 30"),
-                    at(here),
-                )
-            })?;
-            Elem::Gap(n)
-        } else if p.starts_with('<') {
-            let inner = p.strip_prefix('<').and_then(|x| x.strip_suffix('>')).ok_or_else(|| {
-                Error::rule(format!("unclosed slot \"{p}\": expected <role:TYPES>"), at(here))
-            })?;
-            let (role_s, types_s) = inner.split_once(':').ok_or_else(|| {
-                Error::rule(format!("expected <role:TYPES> in \"{p}\""), at(here))
-            })?;
-            let role = parse_role(role_s)
-                .ok_or_else(|| Error::rule(format!("unknown role \"{role_s}\""), at(here + 1)))?;
-            let (types_s, multi, clause) = if let Some(t) = types_s.strip_suffix('+') {
-                (t, true, false)
-            } else if let Some(t) = types_s.strip_suffix('*') {
-                (t, false, true)
-            } else {
-                (types_s, false, false)
-            };
-            let mut types = 0;
-            for t in types_s.split('|') {
-                types |= match t {
-                    "ACTOR" => 1 | 2 | 8,
-                    "PARTY" => 1 | 2,
-                    "PLACE" => 2 | 4,
-                    "ANY" => 31,
-                    other => match other.parse::<EntityType>() {
-                        Ok(et) => type_bit(et),
-                        Err(()) => return Err(Error::rule(format!("unknown type \"{other}\": expected PERSON, COUNTRY, LOCATION, ORGANIZATION, EVENT, ACTOR, PARTY, PLACE or ANY"), at(here + 2 + role_s.len()))),
-                    },
-                };
-            }
-            if clause {
-                Elem::Clause { role, types }
-            } else {
-                Elem::Slot { role, types, multi }
-            }
-        } else {
-            let mut ws = WordSet::default();
-            for w in p.split('|') {
-                if w.is_empty() {
-                    return Err(Error::rule(format!("empty word in \"{p}\""), at(here)));
-                }
-                if let Some(name) = w.strip_prefix('@') {
-                    let cls = classes.get(name).ok_or_else(|| Error::rule(format!("unknown class \"@{name}\": define it with `class {name} = …` before the rule"), at(here)))?;
-                    ws.extend(cls);
-                } else {
-                    ws.add(w);
-                }
-            }
-            Elem::Words(ws)
-        };
+        let (pe, is_trigger) = parse_piece(piece, here, at, classes)?;
         if is_trigger {
             if trigger.is_some() {
                 return Err(Error::rule("a rule has one trigger (^)", at(here)));
             }
-            if !matches!(elem, Elem::Words(_)) || optional {
+            if !matches!(pe.elem, Elem::Words(_)) || pe.optional {
                 return Err(Error::rule(
                     "the trigger (^) must be a required word or @class",
                     at(here),
@@ -516,7 +555,7 @@ fn parse_rule(
             }
             trigger = Some(elems.len());
         }
-        elems.push(PElem { elem, optional });
+        elems.push(pe);
     }
     let trigger = match trigger {
         Some(t) => t,
@@ -533,79 +572,187 @@ fn parse_rule(
     if !elems.iter().any(|e| matches!(e.elem, Elem::Slot { .. } | Elem::Clause { .. })) {
         return Err(Error::rule("a rule needs at least one <role:TYPES> slot", at(pat_col)));
     }
-    let mut modality = None;
-    let mut tense = None;
-    let mut implicit = None;
-    if let Some(a) = attrs {
-        let acol = pat_col + pat.len() + 3;
-        for kv in a.split_whitespace() {
-            let (k, v) = kv.split_once('=').ok_or_else(|| {
-                Error::rule(format!("expected key=value, found \"{kv}\""), at(acol))
-            })?;
-            match k {
-                "modality" => {
-                    modality = Some(match v {
-                        "asserted" => Modality::Asserted,
-                        "possible" => Modality::Possible,
-                        "planned" => Modality::Planned,
-                        "negated" => Modality::Negated,
-                        "reported" => Modality::Reported,
-                        _ => {
-                            return Err(Error::rule(format!("unknown modality \"{v}\""), at(acol)))
-                        }
-                    })
-                }
-                "with" => {
-                    let (role_s, id) = v.split_once(':').ok_or_else(|| {
-                        Error::rule(
-                            format!("expected with=role:entity-id, found \"{v}\""),
-                            at(acol),
-                        )
-                    })?;
-                    let role = parse_role(role_s).ok_or_else(|| {
-                        Error::rule(format!("unknown role \"{role_s}\""), at(acol))
-                    })?;
-                    let what = match id {
-                        "@meeting" => Implicit::Meeting,
-                        "@gathering" => Implicit::Gathering,
-                        "@focus" => Implicit::Focus,
-                        "@subject" => Implicit::Subject,
-                        _ if id.starts_with('@') => {
-                            return Err(Error::rule(
-                                format!("unknown implicit argument \"{id}\": expected @meeting, @gathering, @focus, @subject or an entity id"),
-                                at(acol),
-                            ))
-                        }
-                        _ => Implicit::Entity(id.to_string()),
-                    };
-                    implicit = Some((role, what));
-                }
-                "tense" => {
-                    tense = Some(match v {
-                        "past" => Tense::Past,
-                        "present" => Tense::Present,
-                        "future" => Tense::Future,
-                        _ => return Err(Error::rule(format!("unknown tense \"{v}\""), at(acol))),
-                    })
-                }
-                _ => {
-                    return Err(Error::rule(
-                        format!("unknown attribute \"{k}\": expected modality, tense or with"),
-                        at(acol),
-                    ))
-                }
+    Ok((elems, trigger))
+}
+
+/// One pattern element at column `here`, and whether it is the trigger: a leading `^`
+/// marks the trigger, a final `?` an optional element; then a gap (`~N`), a slot
+/// (`<role:TYPES>`) or words (`word|prefix*|*suffix|@class`).
+fn parse_piece(
+    piece: &str,
+    here: usize,
+    at: At<'_>,
+    classes: &HashMap<String, WordSet>,
+) -> Result<(PElem, bool), Error> {
+    let mut p = piece;
+    let mut is_trigger = false;
+    if let Some(x) = p.strip_prefix('^') {
+        is_trigger = true;
+        p = x;
+    }
+    let mut optional = false;
+    if p.len() > 1 {
+        if let Some(x) = p.strip_suffix('?') {
+            optional = true;
+            p = x;
+        }
+    }
+    let elem = if let Some(n) = p.strip_prefix('~') {
+        parse_gap(p, n, here, at)?
+    } else if p.starts_with('<') {
+        parse_slot(p, here, at)?
+    } else {
+        parse_words(p, here, at, classes)?
+    };
+    Ok((PElem { elem, optional }, is_trigger))
+}
+
+/// A gap `p` = `~N`, `n` its number: up to N tokens or phrases (N at most 30).
+fn parse_gap(p: &str, n: &str, here: usize, at: At<'_>) -> Result<Elem, Error> {
+    let n: u8 = n.parse().ok().filter(|n| *n <= 30).ok_or_else(|| {
+        Error::rule(format!("invalid gap \"{p}\": expected ~N with N from 0 to 30"), at(here))
+    })?;
+    Ok(Elem::Gap(n))
+}
+
+/// A slot `p` = `<role:TYPES>` (`+` after the types: a coordination; `*`: every
+/// phrase of the clause).
+fn parse_slot(p: &str, here: usize, at: At<'_>) -> Result<Elem, Error> {
+    let inner = p.strip_prefix('<').and_then(|x| x.strip_suffix('>')).ok_or_else(|| {
+        Error::rule(format!("unclosed slot \"{p}\": expected <role:TYPES>"), at(here))
+    })?;
+    let (role_s, types_s) = inner
+        .split_once(':')
+        .ok_or_else(|| Error::rule(format!("expected <role:TYPES> in \"{p}\""), at(here)))?;
+    let role = parse_role(role_s)
+        .ok_or_else(|| Error::rule(format!("unknown role \"{role_s}\""), at(here + 1)))?;
+    let (types_s, multi, clause) = if let Some(t) = types_s.strip_suffix('+') {
+        (t, true, false)
+    } else if let Some(t) = types_s.strip_suffix('*') {
+        (t, false, true)
+    } else {
+        (types_s, false, false)
+    };
+    let types = parse_types(types_s, here + 2 + role_s.len(), at)?;
+    Ok(if clause { Elem::Clause { role, types } } else { Elem::Slot { role, types, multi } })
+}
+
+/// The entity types of a slot, `TYPE|TYPE…` at column `col`: entity types, or `ACTOR`,
+/// `PARTY`, `PLACE`, `ANY`.
+fn parse_types(types_s: &str, col: usize, at: At<'_>) -> Result<TypeMask, Error> {
+    let mut types = 0;
+    for t in types_s.split('|') {
+        types |= match t {
+            "ACTOR" => 1 | 2 | 8,
+            "PARTY" => 1 | 2,
+            "PLACE" => 2 | 4,
+            "ANY" => 31,
+            other => match other.parse::<EntityType>() {
+                Ok(et) => type_bit(et),
+                Err(()) => return Err(Error::rule(format!("unknown type \"{other}\": expected PERSON, COUNTRY, LOCATION, ORGANIZATION, EVENT, ACTOR, PARTY, PLACE or ANY"), at(col))),
+            },
+        };
+    }
+    Ok(types)
+}
+
+/// A word element `p` = `word|prefix*|*suffix|@class…`: one token from these.
+fn parse_words(
+    p: &str,
+    here: usize,
+    at: At<'_>,
+    classes: &HashMap<String, WordSet>,
+) -> Result<Elem, Error> {
+    let mut ws = WordSet::default();
+    for w in p.split('|') {
+        if w.is_empty() {
+            return Err(Error::rule(format!("empty word in \"{p}\""), at(here)));
+        }
+        if let Some(name) = w.strip_prefix('@') {
+            let cls = classes.get(name).ok_or_else(|| Error::rule(format!("unknown class \"@{name}\": define it with `class {name} = …` before the rule"), at(here)))?;
+            ws.extend(cls);
+        } else {
+            ws.add(w);
+        }
+    }
+    Ok(Elem::Words(ws))
+}
+
+/// The attributes after a rule's pattern.
+#[derive(Default)]
+struct Attrs {
+    modality: Option<Modality>,
+    tense: Option<Tense>,
+    implicit: Option<(Role, Implicit)>,
+}
+
+/// The attributes `a` = `key=value …` after a pattern (`modality=`, `tense=`,
+/// `with=`); errors point at column `acol`, where they start.
+fn parse_attrs(a: &str, acol: usize, at: At<'_>) -> Result<Attrs, Error> {
+    let mut attrs = Attrs::default();
+    for kv in a.split_whitespace() {
+        let (k, v) = kv
+            .split_once('=')
+            .ok_or_else(|| Error::rule(format!("expected key=value, found \"{kv}\""), at(acol)))?;
+        match k {
+            "modality" => attrs.modality = Some(parse_modality(v, acol, at)?),
+            "with" => attrs.implicit = Some(parse_with(v, acol, at)?),
+            "tense" => attrs.tense = Some(parse_tense(v, acol, at)?),
+            _ => {
+                return Err(Error::rule(
+                    format!("unknown attribute \"{k}\": expected modality, tense or with"),
+                    at(acol),
+                ))
             }
         }
     }
-    let needs = elems
-        .iter()
-        .filter(|e| !e.optional)
-        .filter_map(|e| match e.elem {
-            Elem::Slot { types, .. } | Elem::Clause { types, .. } => Some(types),
-            _ => None,
-        })
-        .collect();
-    Ok(Rule { id: id.to_string(), lang, kind, elems, trigger, modality, tense, needs, implicit })
+    Ok(attrs)
+}
+
+/// `modality=…`: the modality the rule's relations always have.
+fn parse_modality(v: &str, acol: usize, at: At<'_>) -> Result<Modality, Error> {
+    Ok(match v {
+        "asserted" => Modality::Asserted,
+        "possible" => Modality::Possible,
+        "planned" => Modality::Planned,
+        "negated" => Modality::Negated,
+        "reported" => Modality::Reported,
+        _ => return Err(Error::rule(format!("unknown modality \"{v}\""), at(acol))),
+    })
+}
+
+/// `tense=…`: the tense the rule's relations always have.
+fn parse_tense(v: &str, acol: usize, at: At<'_>) -> Result<Tense, Error> {
+    Ok(match v {
+        "past" => Tense::Past,
+        "present" => Tense::Present,
+        "future" => Tense::Future,
+        _ => return Err(Error::rule(format!("unknown tense \"{v}\""), at(acol))),
+    })
+}
+
+/// `with=ROLE:WHAT`: an argument the text leaves implicit ([`Implicit`]), an entity
+/// id or `@meeting`, `@gathering`, `@focus`.
+fn parse_with(v: &str, acol: usize, at: At<'_>) -> Result<(Role, Implicit), Error> {
+    let (role_s, id) = v.split_once(':').ok_or_else(|| {
+        Error::rule(format!("expected with=role:entity-id, found \"{v}\""), at(acol))
+    })?;
+    let role = parse_role(role_s)
+        .ok_or_else(|| Error::rule(format!("unknown role \"{role_s}\""), at(acol)))?;
+    let what = match id {
+        "@meeting" => Implicit::Meeting,
+        "@gathering" => Implicit::Gathering,
+        "@focus" => Implicit::Focus,
+        "@subject" => Implicit::Subject,
+        _ if id.starts_with('@') => {
+            return Err(Error::rule(
+                format!("unknown implicit argument \"{id}\": expected @meeting, @gathering, @focus, @subject or an entity id"),
+                at(acol),
+            ))
+        }
+        _ => Implicit::Entity(id.to_string()),
+    };
+    Ok((role, what))
 }
 
 fn parse_role(s: &str) -> Option<Role> {
