@@ -2,7 +2,10 @@
 //!
 //! Every text is our own (see benches/README.md): the sample articles under
 //! `examples/`, repeated to about 1 MB. Where `../shared/corpora/` is present its
-//! treebank sentences are measured too (read at run time, never copied).
+//! treebank sentences are measured too (read at run time, never copied), and so are
+//! paragraph-sized Dutch documents when `target/bench-data/bench-nl-5mb.txt` exists
+//! (`python3 ../shared/bench/make_data.py target/bench-data`: the treebank shuffled
+//! into 9,073 paragraphs, one document each, as in issue 8).
 
 use std::hint::black_box;
 
@@ -81,5 +84,32 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Paragraph-sized documents, one `extract` call each: the per-document cost of the
+/// document layer shows here.
+fn paragraphs(c: &mut Criterion) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-data/bench-nl-5mb.txt");
+    let Ok(data) = std::fs::read_to_string(path) else {
+        eprintln!("{path} not present: skipped (see the module docs)");
+        return;
+    };
+    let docs: Vec<&str> = data.lines().filter(|l| !l.is_empty()).collect();
+    let full = Extractor::new();
+    let mut g = c.benchmark_group("paragraphs nl 5MB");
+    g.throughput(Throughput::Bytes(data.len() as u64));
+    g.sample_size(10);
+    g.bench_function("entities and relations", |b| {
+        b.iter(|| {
+            let n: usize = docs
+                .iter()
+                .map(|d| {
+                    full.extract_with(black_box(d), Some(gazet::Lang::Nl), None).relations.len()
+                })
+                .sum();
+            n
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, paragraphs);
 criterion_main!(benches);

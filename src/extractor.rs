@@ -291,14 +291,18 @@ impl Extractor {
         let inner = &*self.inner;
         let votes = |w: &str| inner.rules.lang_votes(w);
         let given = lang.or(inner.lang);
-        let lang = given.unwrap_or_else(|| lang::detect(&toks, &votes));
+        let (lang, mixed) = match given {
+            Some(l) => (l, false),
+            None => lang::detect(&toks, &votes),
+        };
         let date = date.or(line_date);
         let sents = split_sentences(&toks);
         // a language the caller fixed holds for every sentence; a detected one may
         // give way to the other in a passage that clearly reads as it
-        let sent_langs = match given {
-            Some(l) => vec![l; sents.len()],
-            None => lang::sentence_langs(&toks, &sents, lang, &votes),
+        let sent_langs = if mixed && !inner.rules.is_empty() {
+            lang::sentence_langs(&toks, &sents, lang, &votes)
+        } else {
+            vec![lang; sents.len()]
         };
         let mut res = resolve::resolve(
             text,
@@ -418,13 +422,17 @@ fn build_entities(
     // an entity the text does not name but a relation needs ("zijn minister van
     // Buitenlandse Zaken X": the leader's country) is kept, without mentions, after
     // the named ones: every relation argument is an entity of the document
-    let referenced = |id: &str| {
-        relations.iter().any(|r| {
-            r.args.iter().any(|a| a.entity == id)
-                || r.place.as_deref() == Some(id)
-                || r.event.as_deref() == Some(id)
+    let needed: std::collections::HashSet<&str> = relations
+        .iter()
+        .flat_map(|r| {
+            r.args
+                .iter()
+                .map(|a| a.entity.as_str())
+                .chain(r.place.as_deref())
+                .chain(r.event.as_deref())
         })
-    };
+        .collect();
+    let referenced = |id: &str| needed.contains(id);
     for (e, ms) in res.entities.into_iter().zip(per) {
         if ms.is_empty() && !referenced(&e.id) {
             continue;

@@ -84,9 +84,14 @@ fn votes(toks: &Tokens, a: usize, b: usize, triggers: &dyn Fn(&str) -> u8) -> (u
 /// Guesses the language from function and trigger words, with spelling patterns of
 /// lower-case words (names do not count) when those are too few; English on a tie
 /// or no evidence.
-pub(crate) fn detect(toks: &Tokens, triggers: &dyn Fn(&str) -> u8) -> Lang {
+///
+/// Also says whether the text may mix the two: whether the other language has a
+/// share of the evidence that sentences of their own could explain (a monolingual
+/// text skips the per-sentence look).
+pub(crate) fn detect(toks: &Tokens, triggers: &dyn Fn(&str) -> u8) -> (Lang, bool) {
     let n = toks.len().min(5000);
     let (mut nl, mut en) = votes(toks, 0, n, triggers);
+    let mixed = nl.min(en) >= SWITCH_VOTES && nl.min(en) * 10 >= nl + en;
     if nl + en < 4 {
         let (mut snl, mut sen) = (0u32, 0u32);
         for t in toks.iter().take(2000) {
@@ -99,11 +104,8 @@ pub(crate) fn detect(toks: &Tokens, triggers: &dyn Fn(&str) -> u8) -> Lang {
         nl = nl * 4 + snl;
         en = en * 4 + sen;
     }
-    if nl > en {
-        Lang::Nl
-    } else {
-        Lang::En
-    }
+    let lang = if nl > en { Lang::Nl } else { Lang::En };
+    (lang, mixed)
 }
 
 /// The language of each sentence: the document's, unless the sentence clearly reads

@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::resolve::REntity;
 
-use super::emit::{Raw, RawLink, RuleRef};
+use super::emit::{Raw, RuleRef};
 use super::label::label;
 use super::{Compiled, Input};
 
@@ -109,7 +109,11 @@ impl Compiled {
             evidence: r.span,
             rule: self.rule_name(r.rule),
             evidences: Vec::new(),
-            links: links(&r.links, text, id),
+            links: r
+                .links
+                .iter()
+                .map(|&(e, via, span)| Link { entity: id(e), via, span })
+                .collect(),
         }
     }
 }
@@ -165,9 +169,12 @@ fn merge_into(rel: &mut Relation, r: Raw, text: &str, id: &impl Fn(u32) -> Strin
     if rel.event.is_none() {
         rel.event = r.event.map(id);
     }
-    for l in links(&r.links, text, id) {
-        if !rel.links.contains(&l) {
-            rel.links.push(l);
+    // one link per argument and way it was found (the first statement's text): a
+    // relation stated a thousand times through "hij" does not list a thousand links
+    for &(e, via, span) in &r.links {
+        let eid = id(e);
+        if !rel.links.iter().any(|l| l.entity == eid && l.via == via) {
+            rel.links.push(Link { entity: eid, via, span });
         }
     }
     if rel.args.len() < r.args.len() {
@@ -175,11 +182,6 @@ fn merge_into(rel: &mut Relation, r: Raw, text: &str, id: &impl Fn(u32) -> Strin
             r.args[rel.args.len()..].iter().map(|&(role, e)| Argument { role, entity: id(e) }),
         );
     }
-}
-
-/// The links of a raw relation, with entity ids.
-fn links(raw: &[RawLink], _text: &str, id: &impl Fn(u32) -> String) -> Vec<Link> {
-    raw.iter().map(|&(e, via, span)| Link { entity: id(e), via, span }).collect()
 }
 
 /// A time value with its text, as written in the document.

@@ -185,6 +185,11 @@ pub(crate) struct Compiled {
 }
 
 impl Compiled {
+    /// Whether there are no rules (the relation layer is off).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
     /// The languages (bit 1 Dutch, bit 2 English) whose rules use `w` as a trigger.
     pub(crate) fn lang_votes(&self, w: &str) -> u8 {
         self.vocab.get(w).copied().unwrap_or(0)
