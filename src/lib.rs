@@ -127,7 +127,7 @@ pub mod tokenize;
 
 pub use error::{Error, ErrorKind, Location};
 pub use extractor::{Extractor, ExtractorBuilder};
-pub use gazetteer::{Entry, Gazetteer};
+pub use gazetteer::{Entry, Gazetteer, Gender};
 pub use model::{
     Argument, Date, Document, Entity, EntityType, Evidence, Lang, LangSpan, Link, LinkKind,
     Mention, MentionKind, Modality, Relation, RelationType, Role, Span, Tense, TimeValue,

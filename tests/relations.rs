@@ -309,3 +309,19 @@ fn arguments_found_by_coreference_or_focus_are_linked() {
     let named = ex.extract("Blinken ontmoette Çavuşoğlu in Ankara.");
     assert!(named.relations.iter().all(|r| r.links.is_empty()));
 }
+
+#[test]
+fn a_pronoun_skips_persons_of_the_other_gender() {
+    let data = "entity\tperson:bert-voorbeeld\tPERSON\tBert Voorbeeld\tgender=m\n\
+                entity\tperson:anna-voorbeeld\tPERSON\tAnna Voorbeeld\tgender=f\n";
+    let ex = Extractor::builder().gazetteer_str("test.tsv", data).build().unwrap();
+    let doc = ex.extract(
+        "Bert Voorbeeld en Anna Voorbeeld spraken dinsdag in Brussel. Zij reisde daarna naar Parijs.",
+    );
+    let visit = doc.relations.iter().find(|r| r.kind == RelationType::Visit).unwrap();
+    assert_eq!(visit.args[0].entity, "person:anna-voorbeeld");
+    let bad = Extractor::builder()
+        .gazetteer_str("bad.tsv", "entity\tperson:x-y\tPERSON\tX Y\tgender=v\n")
+        .build();
+    assert_eq!(bad.unwrap_err().to_string(), "bad.tsv:1:30: invalid gender \"v\": expected f or m");
+}

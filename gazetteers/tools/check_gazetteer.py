@@ -41,7 +41,8 @@ ID_RE = re.compile(
     r"|place:[a-z0-9]+(-[a-z0-9]+)*)$"
 )
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-KEY_RES = {"qid": re.compile(r"^Q[1-9]\d*$"), "pop": re.compile(r"^\d+$"), "country": re.compile(r"^country:[A-Z]{2}$")}
+KEY_RES = {"qid": re.compile(r"^Q[1-9]\d*$"), "pop": re.compile(r"^\d+$"), "country": re.compile(r"^country:[A-Z]{2}$"),
+           "gathering": re.compile(r"^(yes|no)$"), "gender": re.compile(r"^[fm]$")}
 
 # UN member states (193) and the two observer states, by ISO 3166-1 alpha-2.
 UN_MEMBERS = set("""

@@ -163,7 +163,19 @@ pub struct Entry {
     /// An event that people attend: a summit, a forum, a conference
     /// (`gathering=yes`). "De top" and "the summit" refer back to the last one named.
     pub gathering: bool,
+    /// A person's gender where the data states it (`gender=f|m`): "zij"/"she" is not
+    /// read as a man, "hij"/"he" not as a woman.
+    pub gender: Option<Gender>,
     location: Option<Location>,
+}
+
+/// A person's gender, as the data states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// `gender=f`.
+    Female,
+    /// `gender=m`.
+    Male,
 }
 
 /// A set of entries, indexed by id.
@@ -257,6 +269,7 @@ impl Gazetteer {
                         }],
                         posts: Vec::new(),
                         gathering: false,
+                        gender: None,
                         location: Some(loc(1)),
                     };
                     for (fi, (_, f)) in fields.iter().enumerate().skip(4) {
@@ -290,6 +303,18 @@ impl Gazetteer {
                                 }
                                 e.country = Some(v.to_string());
                             }
+                            "gender" => {
+                                e.gender = Some(match v {
+                                    "f" => Gender::Female,
+                                    "m" => Gender::Male,
+                                    _ => {
+                                        return Err(Error::gazetteer(
+                                            format!("invalid gender \"{v}\": expected f or m"),
+                                            loc(fi),
+                                        ))
+                                    }
+                                });
+                            }
                             "gathering" => {
                                 e.gathering = match v {
                                     "yes" => true,
@@ -307,7 +332,7 @@ impl Gazetteer {
                             _ => {
                                 return Err(Error::gazetteer(
                                     format!(
-                                    "unknown key \"{k}\": expected qid, pop, country or gathering"
+                                    "unknown key \"{k}\": expected qid, pop, country, gathering or gender"
                                 ),
                                     loc(fi),
                                 ))

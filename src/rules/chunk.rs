@@ -846,9 +846,24 @@ fn resolve_pronoun(c: &ChunkCtx<'_>, res: &Resolved, j: usize, to: usize) -> Opt
     // the most recent person mention before j on the same side of any quotation
     // (looking back a bounded number of mentions)
     let idx = res.mentions.partition_point(|m| (m.first as usize) < j);
+    // "zij"/"she" is no man and "hij"/"he" no woman, where the gazetteer knows
+    let want = if c.has(j, bits::FEMALE) {
+        Some(crate::gazetteer::Gender::Female)
+    } else if c.has(j, bits::MALE) {
+        Some(crate::gazetteer::Gender::Male)
+    } else {
+        None
+    };
+    let fits = |e: u32| match (want, res.entities[e as usize].key) {
+        (Some(w), crate::resolve::EntKey::Gaz(ix)) => {
+            c.g.entries().get(ix as usize).and_then(|x| x.gender).is_none_or(|g| g == w)
+        }
+        _ => true,
+    };
     let is_person = |m: &RMention| {
         res.entities[m.ent as usize].kind == EntityType::Person
             && c.maps.in_quote[m.first as usize] == quoted
+            && fits(m.ent)
     };
     let last_i =
         (idx.saturating_sub(PRONOUN_LOOKBACK)..idx).rev().find(|&i| is_person(&res.mentions[i]))?;

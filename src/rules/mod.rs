@@ -26,6 +26,8 @@
 //! adjnoun = sancties hulp regering          # "de Russische sancties": the demonym is the state
 //! placenoun = hoofdstad stad badplaats      # "de Noord-Koreaanse hoofdstad Pyongyang"
 //! gathering = top conferentie               # "de top": the named summit in focus
+//! female = zij ze haar                      # pronouns that skip men (gazetteer gender=m)
+//! male = hij zijn hem                       # … and women
 //!
 //! rule nl/meeting/ontmoeten = meeting: <participant:ACTOR> ~8 <participant:ACTOR+> ~4 ^@ontmoeten
 //! rule nl/help/helpen-met = help_with: <helper:ACTOR> ~4 ^@helpen met <topic:ANY> | modality=possible

@@ -151,6 +151,9 @@ pub(crate) struct LangWords {
     /// Kinds of place between a country and a place name ("de Noord-Koreaanse
     /// hoofdstad Pyongyang", "the Syrian city of Aleppo").
     pub placenoun: WordSet,
+    /// Pronouns for a woman and for a man (`female = zij she her`, `male = hij he his`).
+    pub female: WordSet,
+    pub male: WordSet,
     /// Every exact word of the sets above with the bits of the sets it is in.
     combined: FxHashMap<String, u32>,
     /// Wildcard entries of the sets above, with their bits.
@@ -182,6 +185,10 @@ pub(crate) mod bits {
     pub const ADJNOUN: u32 = 1 << 27;
     /// A kind of place between its country and its name ("hoofdstad", "city").
     pub const PLACENOUN: u32 = 1 << 28;
+    /// A pronoun for a woman ("zij", "she", "haar").
+    pub const FEMALE: u32 = 1 << 29;
+    /// A pronoun for a man ("hij", "he", "his").
+    pub const MALE: u32 = 1 << 30;
 }
 
 impl LangWords {
@@ -201,6 +208,8 @@ impl LangWords {
             (&self.gathering, bits::GATHERING),
             (&self.adjnoun, bits::ADJNOUN),
             (&self.placenoun, bits::PLACENOUN),
+            (&self.female, bits::FEMALE),
+            (&self.male, bits::MALE),
         ];
         for (i, c) in self.cues.iter().enumerate() {
             v.push((c, bits::CUE0 << i));
@@ -264,6 +273,8 @@ impl LangWords {
         self.gathering.extend(&o.gathering);
         self.adjnoun.extend(&o.adjnoun);
         self.placenoun.extend(&o.placenoun);
+        self.female.extend(&o.female);
+        self.male.extend(&o.male);
     }
 
     /// Adds `ws` to the function-word set of directive `kw` (`of` for any other); a
@@ -282,6 +293,8 @@ impl LangWords {
             "gathering" => self.gathering.extend(ws),
             "adjnoun" => self.adjnoun.extend(ws),
             "placenoun" => self.placenoun.extend(ws),
+            "female" => self.female.extend(ws),
+            "male" => self.male.extend(ws),
             "possessive" => {
                 self.possessive.extend(ws);
                 self.det.extend(ws);
@@ -359,10 +372,10 @@ impl FileParse {
             "lang" => self.lang = Some(parse_lang(rest, rest_col, at)?),
             "class" | "cue" | "clause" | "pronoun" | "speaker" | "det" | "coord" | "relative"
             | "of" | "prep" | "possessive" | "plural" | "plural-verb" | "gathering" | "adjnoun"
-            | "placenoun" => self.word_list(kw, rest, rest_col, at)?,
+            | "placenoun" | "female" | "male" => self.word_list(kw, rest, rest_col, at)?,
             "rule" => self.rule(out, rest, rest_col, indent, at)?,
             other => {
-                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, plural, plural-verb, speaker, det, possessive, coord, relative, of, prep, gathering, adjnoun, placenoun or rule"), at(indent)));
+                return Err(Error::rule(format!("unknown directive \"{other}\": expected lang, class, cue, clause, pronoun, plural, plural-verb, speaker, det, possessive, coord, relative, of, prep, gathering, adjnoun, placenoun, female, male or rule"), at(indent)));
             }
         }
         Ok(())
