@@ -13,6 +13,9 @@ use crate::model::{Modality, Tense};
 pub(crate) const MEETING_WINDOW: usize = 2;
 /// Sentences after the last mention of a gathering in which it stays in focus.
 pub(crate) const GATHERING_WINDOW: usize = 8;
+/// The most participants a meeting in focus gathers before a new one starts (a summit's
+/// many bilateral meetings are not one meeting).
+pub(crate) const MAX_PARTICIPANTS: usize = 6;
 /// Sentences back in which the people in focus are looked for.
 pub(crate) const FOCUS_WINDOW: usize = 2;
 
@@ -29,7 +32,7 @@ pub(crate) struct Salience {
     /// The persons of each sentence that names any, in text order.
     people: Vec<(usize, Vec<u32>)>,
     /// The country each person serves, where the document or the gazetteer says so.
-    countries: Vec<(u32, String)>,
+    countries: crate::fxhash::FxHashMap<u32, String>,
 }
 
 impl Salience {
@@ -39,7 +42,10 @@ impl Salience {
     pub(crate) fn meeting_seen(&mut self, parts: &[u32], si: usize, reading: (Modality, Tense)) {
         let in_focus = self.meeting(si).is_some();
         match &mut self.meeting {
-            Some((p, s)) if *s == si || (in_focus && parts.iter().any(|x| p.contains(x))) => {
+            Some((p, s))
+                if (*s == si || (in_focus && parts.iter().any(|x| p.contains(x))))
+                    && p.len() + parts.len() <= MAX_PARTICIPANTS + 1 =>
+            {
                 *s = si;
                 for x in parts {
                     if !p.contains(x) {
@@ -74,9 +80,7 @@ impl Salience {
     /// Records that `person` serves `country` (a post named in the text or held on
     /// the document date).
     pub(crate) fn country_seen(&mut self, person: u32, country: &str) {
-        if !self.countries.iter().any(|(p, _)| *p == person) {
-            self.countries.push((person, country.to_string()));
-        }
+        self.countries.entry(person).or_insert_with(|| country.to_string());
     }
 
     /// Whether two persons are known to serve the same country: one delegation, whose
@@ -87,7 +91,7 @@ impl Salience {
 
     /// The id of the country a person serves, if known.
     pub(crate) fn country_of(&self, person: u32) -> Option<&str> {
-        self.countries.iter().find(|(p, _)| *p == person).map(|(_, c)| c.as_str())
+        self.countries.get(&person).map(String::as_str)
     }
 
     /// The participants of the meeting in focus at sentence `si`.
