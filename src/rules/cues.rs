@@ -79,6 +79,10 @@ impl SentCtx<'_> {
                 }
             }
             let m = self.masks[i];
+            // an aside (", die onlangs werd opgezegd,", "(…)", "— … —") has its own verb
+            if m != 0 && self.in_aside(i as u32) {
+                continue;
+            }
             let cue = |k: u32| m & (bits::CUE0 << k) != 0;
             let dist = (i as i64 - i64::from(trigger)).unsigned_abs() as usize;
             if cue(0) {

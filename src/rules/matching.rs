@@ -285,6 +285,20 @@ impl SentCtx<'_> {
         matches!(self.items.get(pos), Some(Item::Tok(t)) if *t == tok).then_some(pos)
     }
 
+    /// Whether token `tok` of the sentence was left out of its items as part of an
+    /// aside (a parenthesis, a relative clause, a dashed aside).
+    pub(super) fn in_aside(&self, tok: u32) -> bool {
+        let pos = self.items.partition_point(|it| match *it {
+            Item::Tok(t) => t < tok,
+            Item::Chunk(c) => self.chunks[c as usize].last <= tok,
+        });
+        match self.items.get(pos) {
+            Some(Item::Tok(t)) => *t != tok,
+            Some(Item::Chunk(c)) => self.chunks[*c as usize].first > tok,
+            None => true,
+        }
+    }
+
     /// Matches `elems` forward from item `k`; returns the item index after the match.
     fn match_dir(
         &self,
