@@ -93,8 +93,9 @@ impl Compiled {
         let time = times
             .iter()
             .filter(|t| (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
-            // not inside an aside ("— who took office in August —")
-            .filter(|t| sc.trigger_item(t.first).is_some())
+            // not inside an aside ("— who took office in August —"), unless it dates
+            // the event before it ("de APEC-top, die op 9 en 10 november plaatsgrijpt,")
+            .filter(|t| sc.trigger_item(t.first).is_some() || sc.in_event_aside(t.first))
             .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
             .copied();
         let (mut modality, tense, time) = modality_tense_time(&cues, rule, time, date, sc.toks);

@@ -299,6 +299,19 @@ impl SentCtx<'_> {
         }
     }
 
+    /// Whether token `tok` is in an aside that follows a named event ("de APEC-top,
+    /// die op 9 en 10 november plaatsgrijpt,"): what it says dates the event.
+    pub(super) fn in_event_aside(&self, tok: u32) -> bool {
+        let pos = self.items.partition_point(|it| match *it {
+            Item::Tok(t) => t < tok,
+            Item::Chunk(c) => self.chunks[c as usize].last <= tok,
+        });
+        self.in_aside(tok)
+            && pos > 0
+            && matches!(self.items[pos - 1], Item::Chunk(c)
+                if self.res.entities[self.chunks[c as usize].head as usize].kind == EntityType::Event)
+    }
+
     /// Matches `elems` forward from item `k`; returns the item index after the match.
     fn match_dir(
         &self,
