@@ -194,9 +194,22 @@ impl SentCtx<'_> {
         }
     }
 
-    /// Whether item k is a phrase inside a list ("X, Y en Z"): a single slot does not
-    /// take one member of a list and leave the others to another slot.
-    fn closes_list(&self, k: usize) -> bool {
+    /// Whether item k is what a negated element names: one of its words, or a phrase
+    /// of its types.
+    fn item_is(&self, k: usize, e: &Elem) -> bool {
+        match (e, self.items.get(k)) {
+            (Elem::Words(ws), Some(Item::Tok(_))) => ws.contains(self.item_word(k)),
+            (Elem::Slot { types, .. }, Some(Item::Chunk(c))) => {
+                let head = self.chunks[*c as usize].head;
+                type_bit(self.res.entities[head as usize].kind) & types != 0
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether item k is a phrase inside a list ("X, Y en Z") that continues to its
+    /// left and to its right: a single slot takes the whole list, never one member.
+    fn list_sides(&self, k: usize) -> (bool, bool) {
         let is_chunk = |i: usize| matches!(self.items.get(i), Some(Item::Chunk(_)));
         let is_sep = |i: usize| matches!(self.item_word(i), "," | "en" | "and" | "&");
         let is_and = |i: usize| matches!(self.item_word(i), "en" | "and" | "&");
@@ -209,7 +222,10 @@ impl SentCtx<'_> {
             ands += usize::from(is_and(hi + 1));
             hi += 2;
         }
-        hi > lo && ands > 0
+        if ands == 0 {
+            return (false, false);
+        }
+        (lo < k, hi > k)
     }
 
     /// Whether item k passes through a gap without counting: a time word, a place
@@ -365,14 +381,28 @@ impl SentCtx<'_> {
                 {
                     return None;
                 }
+                let (left, right) = self.list_sides(k2);
+                if left {
+                    return None;
+                }
                 let mut got = vec![c];
                 let mut end = k2 + 1;
-                if *multi {
+                if *multi || right {
                     end = self.coord_forward(&mut got, end, *types, *role);
                 }
                 with_binding(binds, *role, got, |b| self.match_dir(rest, end, false, b))
             }
             Elem::Gap(n) => self.gap_forward(rest, k, *n, after_gap, binds),
+            Elem::Not(e) => {
+                let mut k2 = k;
+                while self.is_free(k2) {
+                    k2 += 1;
+                }
+                if self.item_is(k2, e) {
+                    return None;
+                }
+                self.match_dir(rest, k, after_gap, binds)
+            }
             Elem::Clause { role, types } => {
                 let got = self.clause_phrases(k.saturating_sub(1), *types, *role);
                 if got.is_empty() {
@@ -494,6 +524,16 @@ impl SentCtx<'_> {
             return self.match_dir_rev(rest, k, binds);
         }
         let free = |x: isize| x >= 0 && self.is_free(x as usize);
+        if let Elem::Not(e) = &e.elem {
+            let mut k2 = k;
+            while k2 >= 0 && self.is_free(k2 as usize) {
+                k2 -= 1;
+            }
+            if k2 >= 0 && self.item_is(k2 as usize, e) {
+                return None;
+            }
+            return self.match_dir_rev(rest, k, binds);
+        }
         if let Elem::Clause { role, types } = &e.elem {
             let got = self.clause_phrases((k + 1).max(0) as usize, *types, *role);
             if got.is_empty() {
@@ -529,8 +569,10 @@ impl SentCtx<'_> {
                     return None;
                 }
                 let c = self.slot_ok(k2 as usize, *types, *role)?;
-                // the last of "X, Y en Z" is not an argument of its own: the list is
-                if !*multi && self.closes_list(k2 as usize) {
+                // a member of "X, Y en Z" is not an argument of its own: the list is
+                // (from its last member), and a middle member is none
+                let (left, right) = self.list_sides(k2 as usize);
+                if right {
                     return None;
                 }
                 if is_agent(*role)
@@ -545,13 +587,13 @@ impl SentCtx<'_> {
                 }
                 let mut got = vec![c];
                 let mut start = k2;
-                if *multi {
+                if *multi || left {
                     start = self.coord_backward(&mut got, start, *types, *role);
                 }
                 with_binding(binds, *role, got, |b| self.match_dir_rev(rest, start - 1, b))
             }
             Elem::Gap(n) => self.gap_backward(rest, k, *n, binds),
-            Elem::Clause { .. } => None,
+            Elem::Clause { .. } | Elem::Not(_) => None,
         }
     }
 

@@ -48,6 +48,7 @@
 //! | `<role:TYPES*>` | every phrase of the types in the clause, wherever it stands (consumes nothing): "Ook de deal met Iran en het conflict in Oekraïne komen aan bod" |
 //! | `~N` | up to N tokens or phrases, within the clause |
 //! | `x?` | an optional word or class |
+//! | `!x`, `!<role:TYPES>` | not followed (after the trigger) or preceded (before it) by that word or phrase; consumes nothing ("X and Y met", not "X and Y met Z") |
 //! | `^x` | the trigger: the rule is tried where this word occurs (default: the first required word) |
 //!
 //! `TYPES` are `PERSON`, `COUNTRY`, `LOCATION`, `ORGANIZATION`, `EVENT` joined with

@@ -73,6 +73,9 @@ pub(crate) enum Elem {
     Slot { role: Role, types: TypeMask, multi: bool },
     /// Up to n tokens or phrases, within the clause.
     Gap(u8),
+    /// Not followed (forward) or preceded (backward) by this: `!with`, `!<PARTY>`;
+    /// consumes nothing ("X en Y ontmoetten elkaar" but not "X and Y met Z").
+    Not(Box<Elem>),
     /// Every entity phrase of the types in the clause where the match stands, bound
     /// to the role without consuming anything (`<topic:ANY*>`: "Ook de deal met Iran
     /// en het conflict in Oekraïne komen aan bod").
@@ -610,6 +613,10 @@ fn parse_piece(
             p = x;
         }
     }
+    let negated = p.len() > 1 && p.starts_with('!');
+    if negated {
+        p = &p[1..];
+    }
     let elem = if let Some(n) = p.strip_prefix('~') {
         parse_gap(p, n, here, at)?
     } else if p.starts_with('<') {
@@ -617,6 +624,19 @@ fn parse_piece(
     } else {
         parse_words(p, here, at, classes)?
     };
+    let elem = match elem {
+        Elem::Words(_) | Elem::Slot { .. } if negated => Elem::Not(Box::new(elem)),
+        _ if negated => {
+            return Err(Error::rule(
+                format!("\"!\" goes before a word or a slot, not \"{p}\""),
+                at(here),
+            ))
+        }
+        e => e,
+    };
+    if is_trigger && matches!(elem, Elem::Not(_)) {
+        return Err(Error::rule("a negated element cannot be the trigger", at(here)));
+    }
     Ok((PElem { elem, optional }, is_trigger))
 }
 
