@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, ErrorKind};
 use crate::fxhash::FxHashMap;
@@ -47,8 +47,10 @@ impl RuleSet {
             None
         } else {
             Some(
+                // a few thousand trigger forms: a DFA is small and scans fastest
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
                     .map_err(|e| {
                         Error::new(
