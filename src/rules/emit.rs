@@ -67,55 +67,15 @@ impl Compiled {
         date: Option<Date>,
         raws: &mut Vec<Raw>,
     ) {
-        let (scope_a, scope_b) = sc.scope(m.first_tok, m.last_tok, tok);
-        // cues count near the match: from a few tokens before it to a few after,
-        // within its clause
-        // a rule that takes its actor from the clause's subject reads cues from there
-        let from = match &rule.implicit {
-            Some((_, Implicit::Subject)) => {
-                clause_subject(sc, m, &[]).map_or(m.first_tok, |c| c.first)
-            }
-            _ => m.first_tok,
-        };
-        let mut cue_a = scope_a.max((from as usize).saturating_sub(CUE_BEFORE));
-        let cue_b = scope_b.min(m.last_tok as usize + CUE_AFTER);
-        // "Russia will not negotiate, he told TASS": what is said is not how it is said;
-        // a statement's cues start after the comma that closes the reported clause
-        if rule.kind == RelationType::Statement {
-            if let Some(comma) =
-                (cue_a..m.first_tok as usize).rev().find(|&i| sc.toks.norm_at(i) == ",")
-            {
-                cue_a = comma + 1;
-            }
-        }
-        let cues = sc.cues(cue_a, cue_b, tok);
-        // time: the expression nearest to the trigger, in the clause if possible
-        let time = times
-            .iter()
-            .filter(|t| (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
-            // not inside an aside ("— who took office in August —"), unless it dates
-            // the event before it ("de APEC-top, die op 9 en 10 november plaatsgrijpt,")
-            .filter(|t| sc.trigger_item(t.first).is_some() || sc.in_event_aside(t.first))
-            .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
-            .copied();
-        let (mut modality, tense, time) = modality_tense_time(&cues, rule, time, date, sc.toks);
-        // "Xi is not expected at the G20 summit in New Delhi": where a named event
-        // takes place is a fact about the event, outside what the clause negates,
-        // hedges or reports
-        if rule.kind == RelationType::LocatedIn
-            && sc.masks.get(tok as usize).is_some_and(|m| m & bits::PREP != 0)
-            && matches!(modality, Modality::Negated | Modality::Possible | Modality::Reported)
-            && clause_has_actor(sc, m.first_tok as usize, m.last_tok as usize)
+        // "de agenda van het parlement": someone else's agenda, not the meeting's
+        if matches!(rule.implicit, Some((_, Implicit::Meeting)))
+            && rule.kind == RelationType::TalksAbout
+            && sc.masks.get(tok as usize + 1).is_some_and(|m| m & bits::OF != 0)
         {
-            modality = if tense == Tense::Future { Modality::Planned } else { Modality::Asserted };
+            return;
         }
-        // what adds to the meeting in focus without cues of its own keeps its reading
-        let (modality, tense) = match (&rule.implicit, modality, tense, &time) {
-            (Some((_, Implicit::Meeting)), Modality::Asserted, Tense::Present, None) => {
-                sc.sal.meeting_reading(sc.si).unwrap_or((modality, tense))
-            }
-            _ => (modality, tense),
-        };
+        let (scope_a, scope_b) = sc.scope(m.first_tok, m.last_tok, tok);
+        let (modality, tense, time) = reading(sc, rule, m, tok, times, date);
         let (place, event) = place_and_event(sc, rule.kind, m, (scope_a, scope_b));
         let Some((groups, links)) = arg_groups(sc, rule, m) else { return };
         let proto = Raw {
@@ -132,13 +92,6 @@ impl Compiled {
             rule: RuleRef::File(ri),
             links: Vec::new(),
         };
-        // "de agenda van het parlement": someone else's agenda, not the meeting's
-        if matches!(rule.implicit, Some((_, Implicit::Meeting)))
-            && rule.kind == RelationType::TalksAbout
-            && sc.masks.get(tok as usize + 1).is_some_and(|m| m & bits::OF != 0)
-        {
-            return;
-        }
         push_pairs(sc, rule, m, &proto, &groups, &links, raws);
         // a meeting at an event: each participant takes part in it
         if rule.kind == RelationType::Meeting {
@@ -147,6 +100,67 @@ impl Compiled {
             }
         }
     }
+}
+
+/// How a match reads: modality, tense and time from the cues and the time expression
+/// near it, with the document layer's adjustments (a venue outside negation, what
+/// joins the meeting in focus keeps its reading, a statement's own clause).
+fn reading(
+    sc: &SentCtx<'_>,
+    rule: &Rule,
+    m: &Match,
+    tok: u32,
+    times: &[TimeExpr],
+    date: Option<Date>,
+) -> (Modality, Tense, Option<TimeValue>) {
+    let (scope_a, scope_b) = sc.scope(m.first_tok, m.last_tok, tok);
+    // cues count near the match: from a few tokens before it to a few after,
+    // within its clause
+    // a rule that takes its actor from the clause's subject reads cues from there
+    let from = match &rule.implicit {
+        Some((_, Implicit::Subject)) => clause_subject(sc, m, &[]).map_or(m.first_tok, |c| c.first),
+        _ => m.first_tok,
+    };
+    let mut cue_a = scope_a.max((from as usize).saturating_sub(CUE_BEFORE));
+    let cue_b = scope_b.min(m.last_tok as usize + CUE_AFTER);
+    // "Russia will not negotiate, he told TASS": what is said is not how it is said;
+    // a statement's cues start after the comma that closes the reported clause
+    if rule.kind == RelationType::Statement {
+        if let Some(comma) =
+            (cue_a..m.first_tok as usize).rev().find(|&i| sc.toks.norm_at(i) == ",")
+        {
+            cue_a = comma + 1;
+        }
+    }
+    let cues = sc.cues(cue_a, cue_b, tok);
+    // time: the expression nearest to the trigger, in the clause if possible
+    let time = times
+        .iter()
+        .filter(|t| (t.first as usize) >= scope_a && (t.last as usize) <= scope_b)
+        // not inside an aside ("— who took office in August —"), unless it dates
+        // the event before it ("de APEC-top, die op 9 en 10 november plaatsgrijpt,")
+        .filter(|t| sc.trigger_item(t.first).is_some() || sc.in_event_aside(t.first))
+        .min_by_key(|t| (i64::from(t.first) - i64::from(tok)).abs())
+        .copied();
+    let (mut modality, tense, time) = modality_tense_time(&cues, rule, time, date, sc.toks);
+    // "Xi is not expected at the G20 summit in New Delhi": where a named event
+    // takes place is a fact about the event, outside what the clause negates,
+    // hedges or reports
+    if rule.kind == RelationType::LocatedIn
+        && sc.masks.get(tok as usize).is_some_and(|m| m & bits::PREP != 0)
+        && matches!(modality, Modality::Negated | Modality::Possible | Modality::Reported)
+        && clause_has_actor(sc, m.first_tok as usize, m.last_tok as usize)
+    {
+        modality = if tense == Tense::Future { Modality::Planned } else { Modality::Asserted };
+    }
+    // what adds to the meeting in focus without cues of its own keeps its reading
+    let (modality, tense) = match (&rule.implicit, modality, tense, &time) {
+        (Some((_, Implicit::Meeting)), Modality::Asserted, Tense::Present, None) => {
+            sc.sal.meeting_reading(sc.si).unwrap_or((modality, tense))
+        }
+        _ => (modality, tense),
+    };
+    (modality, tense, time)
 }
 
 /// One relation per pair of arguments, each with the links of its own arguments;
