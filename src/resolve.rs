@@ -1,22 +1,35 @@
 //! The resolver: from gazetteer hits to one entity per real-world thing.
 //!
 //! It runs after the matcher and before the rules, as a pure function of their
-//! output:
+//! output. Every matcher hit is an alias of one or more gazetteer entries, or a
+//! title ("premier", "president"). The resolver picks one entry per hit, then
+//! finds the mentions the gazetteer alone misses, in these steps (see
+//! [`resolve`]):
 //!
 //! 1. **Ambiguous aliases** ("Kim", a city name two places share) go to the entity
-//!    the document names unambiguously elsewhere; failing that, by type (country,
-//!    person, organization, event, place), then population, then the document
-//!    language.
+//!    the document names unambiguously elsewhere (an *anchor*); failing that, by
+//!    type (country, person, organization, event, place), then population, then
+//!    the document language.
 //! 2. **Partial aliases** ("Jinping") are kept only when their entity is also named
-//!    in full in the document.
-//! 3. **Titles introduce names**: a capitalised name after a title that the gazetteer
+//!    in full in the document, or when a title right before them names a post
+//!    that exactly one candidate held (on the document date, when known):
+//!    "president Assad".
+//! 3. **Family members**: an unknown capitalised word right before a known
+//!    person's surname ("Ivanka Trump", "Melania Trump") makes the two words a
+//!    person of their own, with a document-local id.
+//! 4. **Titles introduce names**: a capitalised name after a title that the gazetteer
 //!    does not know ("premier Jansen", "president Rodrigo Duterte") becomes a PERSON
 //!    entity with a document-local id (`local:person:jansen`), so an incomplete
 //!    gazetteer degrades gracefully.
-//! 4. **Name parts**: a capitalised token equal to a part of a person's full name as
+//! 5. **Name parts**: a capitalised token equal to a part of a person's full name as
 //!    written in the document ("Donald Trump" … "Trump", "Xi Jinping" … "Jinping",
 //!    Dutch genitive "Trumps") is a mention of that person; when two people share the
 //!    part, of the one mentioned last.
+//!
+//! From step 3 on, a step looks only at tokens that no earlier step *covered*
+//! (the mentions chosen in steps 1 and 2 and all titles cover theirs, and so
+//! does every mention found since), so the order of the steps matters. Mentions
+//! come out in token order and never overlap.
 //!
 //! ```
 //! let ex = gazet::Extractor::new();
@@ -28,7 +41,7 @@
 
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::gazetteer::matcher::{Matcher, Tag};
+use crate::gazetteer::matcher::{Hit, Matcher, Tag};
 use crate::gazetteer::titles::{title_matches, Titles};
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::model::{Date, EntityType, Lang, MentionKind};
@@ -245,6 +258,8 @@ const NOT_NAMES: &[&str] = &[
     "kanselier",
 ];
 
+/// Resolves the matcher's hits in `text` to entities and mentions, one step
+/// after the other (see the [module docs](self) for what each step does).
 pub(crate) fn resolve(
     text: &str,
     toks: &Tokens,
@@ -255,127 +270,268 @@ pub(crate) fn resolve(
     date: Option<Date>,
 ) -> Resolved {
     let (hits, tbuf) = m.find(text, toks);
-    let mut out = Resolved::default();
+    let cands = Candidates::collect(m, &hits, &tbuf, lang);
+    let mut r = Resolver {
+        text,
+        toks,
+        g,
+        covered: vec![false; toks.tokens().len()],
+        locals: HashMap::default(),
+        out: Resolved::default(),
+    };
+    r.out.titles = cands.title_hits();
+    let chosen = cands.choose(g, titles, lang, date);
+    r.add_chosen(&chosen);
+    r.cover_titles();
+    r.family_members();
+    r.names_after_titles();
+    r.name_parts(lang);
+    r.out.mentions.sort_by_key(|m| m.first);
+    r.out
+}
 
-    // 1. per hit: entity candidates (entry, alias kind) or a title; candidates of
-    // all hits share one buffer
-    struct Cand {
-        first: u32,
-        len: u32,
-        entries: std::ops::Range<usize>,
-        title: Option<u16>,
-    }
-    let mut ebuf: Vec<(u32, AliasKind, Option<&'static str>)> = Vec::with_capacity(hits.len());
-    let mut cands: Vec<Cand> = Vec::with_capacity(hits.len());
-    for h in &hits {
-        let e0 = ebuf.len();
-        let mut title = None;
-        for &ti in &tbuf[h.targets.start as usize..h.targets.end as usize] {
-            let t = m.target(ti);
-            match t.tag {
-                Tag::Entry(e) => {
-                    if !ebuf[e0..].iter().any(|x| x.0 == e) {
-                        ebuf.push((e, t.kind, t.lang));
+/// An entry a hit may stand for: gazetteer entry, alias kind, alias language.
+type EntryCand = (u32, AliasKind, Option<&'static str>);
+
+/// One matcher hit: tokens `first..first+len`, the range of its candidate entries
+/// in [`Candidates::entries`], and the title it names, if any.
+struct Cand {
+    first: u32,
+    len: u32,
+    entries: std::ops::Range<usize>,
+    title: Option<u16>,
+}
+
+/// Every matcher hit with its candidates.
+struct Candidates {
+    /// The candidate entries of all hits in one buffer; each hit has a range.
+    entries: Vec<EntryCand>,
+    /// The hits, sorted by first token and never overlapping (as the matcher
+    /// returns them).
+    hits: Vec<Cand>,
+}
+
+/// An entry chosen for a hit (tokens `first..first+len`) and the kind of alias
+/// that named it.
+struct Chosen {
+    first: u32,
+    len: u32,
+    entry: u32,
+    kind: AliasKind,
+}
+
+impl Candidates {
+    /// Per hit, its candidate entries (each entry once, with the first alias
+    /// kind and language seen) and its title, a form of the document language
+    /// preferred.
+    fn collect(m: &Matcher, hits: &[Hit], tbuf: &[u32], lang: Lang) -> Self {
+        let mut entries: Vec<EntryCand> = Vec::with_capacity(hits.len());
+        let mut cands: Vec<Cand> = Vec::with_capacity(hits.len());
+        for h in hits {
+            let e0 = entries.len();
+            let mut title = None;
+            for &ti in &tbuf[h.targets.start as usize..h.targets.end as usize] {
+                let t = m.target(ti);
+                match t.tag {
+                    Tag::Entry(e) => {
+                        if !entries[e0..].iter().any(|x| x.0 == e) {
+                            entries.push((e, t.kind, t.lang));
+                        }
                     }
-                }
-                Tag::Title(x) => {
-                    if title.is_none() || t.lang == Some(lang.code()) {
-                        title = Some(x);
+                    Tag::Title(x) => {
+                        if title.is_none() || t.lang == Some(lang.code()) {
+                            title = Some(x);
+                        }
                     }
                 }
             }
+            cands.push(Cand {
+                first: h.first as u32,
+                len: h.len as u32,
+                entries: e0..entries.len(),
+                title,
+            });
         }
-        cands.push(Cand {
-            first: h.first as u32,
-            len: h.len as u32,
-            entries: e0..ebuf.len(),
-            title,
-        });
+        Candidates { entries, hits: cands }
     }
-    // entries named unambiguously and not partially: anchors for the rest
-    let title_before = |cands: &[Cand], at: u32| -> Option<u16> {
-        let k = cands.partition_point(|c| c.first < at);
-        let prev = cands.get(k.checked_sub(1)?)?;
+
+    /// The titles in the text: hits that name a title and no entry.
+    fn title_hits(&self) -> Vec<TitleHit> {
+        self.hits
+            .iter()
+            .filter(|c| c.entries.is_empty())
+            .filter_map(|c| c.title.map(|t| TitleHit { first: c.first, len: c.len, title: t }))
+            .collect()
+    }
+
+    /// Entries named unambiguously and not partially: anchors for the rest.
+    fn anchors(&self) -> HashSet<u32> {
+        self.hits
+            .iter()
+            .filter(|c| {
+                c.entries.len() == 1 && self.entries[c.entries.start].1 != AliasKind::Partial
+            })
+            .map(|c| self.entries[c.entries.start].0)
+            .collect()
+    }
+
+    /// The title of a title-only hit that ends right before token `at`.
+    fn title_before(&self, at: u32) -> Option<u16> {
+        let k = self.hits.partition_point(|c| c.first < at);
+        let prev = self.hits.get(k.checked_sub(1)?)?;
         (prev.first + prev.len == at && prev.entries.is_empty()).then_some(prev.title).flatten()
-    };
-    let strong: HashSet<u32> = cands
-        .iter()
-        .filter(|c| c.entries.len() == 1 && ebuf[c.entries.start].1 != AliasKind::Partial)
-        .map(|c| ebuf[c.entries.start].0)
-        .collect();
-    let type_rank = |t: EntityType| match t {
+    }
+
+    /// Steps 1 and 2: one entry per hit, in hit order. Ambiguous aliases go to
+    /// an anchor (see [`best_entry`]); a partial alias is kept only for an
+    /// anchor, or for the one holder of the post named by a title right before
+    /// it. Title-only hits have no entries and choose nothing.
+    fn choose(
+        &self,
+        g: &Gazetteer,
+        titles: &Titles,
+        lang: Lang,
+        date: Option<Date>,
+    ) -> Vec<Chosen> {
+        let anchors = self.anchors();
+        let mut chosen = Vec::new();
+        for c in &self.hits {
+            let entries = &self.entries[c.entries.clone()];
+            let Some(&(mut e, k, _)) = best_entry(g, &anchors, entries, lang) else { continue };
+            if k == AliasKind::Partial && !anchors.contains(&e) {
+                // "president Assad", "premier Sharif": a title right before a surname
+                // picks the one person who held that post (on the document date)
+                match self
+                    .title_before(c.first)
+                    .and_then(|t| holder_of(g, entries, titles.name(t), date))
+                {
+                    Some(x) => e = x,
+                    None => continue,
+                }
+            }
+            chosen.push(Chosen { first: c.first, len: c.len, entry: e, kind: k });
+        }
+        chosen
+    }
+}
+
+/// The best reading of an ambiguous hit: an anchor, then a full (not partial)
+/// alias, then by type (country, person, organization, event, place), then
+/// population, then an alias of the document language (or of any language),
+/// then the lowest entry index.
+fn best_entry<'e>(
+    g: &Gazetteer,
+    anchors: &HashSet<u32>,
+    entries: &'e [EntryCand],
+    lang: Lang,
+) -> Option<&'e EntryCand> {
+    entries.iter().max_by_key(|(e, k, l)| {
+        let en = &g.entries()[*e as usize];
+        (
+            anchors.contains(e),
+            *k != AliasKind::Partial,
+            type_rank(en.kind),
+            en.population,
+            *l == Some(lang.code()) || l.is_none(),
+            std::cmp::Reverse(*e),
+        )
+    })
+}
+
+/// The preference of an entity type for an ambiguous alias: higher wins.
+fn type_rank(t: EntityType) -> u8 {
+    match t {
         EntityType::Country => 5,
         EntityType::Person => 4,
         EntityType::Organization => 3,
         EntityType::Event => 2,
         EntityType::Location => 1,
-    };
-    let mut chosen: Vec<(u32, u32, u32, AliasKind)> = Vec::new(); // first, len, entry, kind
-    for c in &cands {
-        if c.entries.is_empty() {
-            if let Some(t) = c.title {
-                out.titles.push(TitleHit { first: c.first, len: c.len, title: t });
-            }
-            continue;
-        }
-        let entries = &ebuf[c.entries.clone()];
-        let best = entries.iter().max_by_key(|(e, k, l)| {
-            let en = &g.entries()[*e as usize];
-            (
-                strong.contains(e),
-                *k != AliasKind::Partial,
-                type_rank(en.kind),
-                en.population,
-                *l == Some(lang.code()) || l.is_none(),
-                std::cmp::Reverse(*e),
-            )
-        });
-        let Some(&(mut e, k, _)) = best else { continue };
-        if k == AliasKind::Partial && !strong.contains(&e) {
-            // "president Assad", "premier Sharif": a title right before a surname
-            // picks the one person who held that post (on the document date)
-            match title_before(&cands, c.first)
-                .and_then(|t| holder_of(g, entries, titles.name(t), date))
-            {
-                Some(x) => e = x,
-                None => continue,
-            }
-        }
-        chosen.push((c.first, c.len, e, k));
     }
-    let tt = toks.tokens();
-    let mut covered = vec![false; tt.len()];
-    for &(f, l, e, k) in &chosen {
-        let ent = out.entity_for(g, e);
-        for i in f..f + l {
-            covered[i as usize] = true;
+}
+
+/// The resolver's state once entries are chosen: the document, the output so
+/// far and the tokens it covers.
+struct Resolver<'a> {
+    text: &'a str,
+    toks: &'a Tokens,
+    g: &'a Gazetteer,
+    /// Per token: part of a mention or a title already, so no later step may
+    /// take it.
+    covered: Vec<bool>,
+    /// Document-local persons by name, shared by steps 3 and 4.
+    locals: HashMap<String, u32>,
+    out: Resolved,
+}
+
+impl<'a> Resolver<'a> {
+    /// The chosen entries become entities (in order of first mention) and
+    /// mentions, and their tokens are covered.
+    fn add_chosen(&mut self, chosen: &[Chosen]) {
+        for c in chosen {
+            let ent = self.out.entity_for(self.g, c.entry);
+            for i in c.first..c.first + c.len {
+                self.covered[i as usize] = true;
+            }
+            self.out.mentions.push(RMention {
+                first: c.first,
+                len: c.len,
+                ent,
+                kind: MKind::Alias(c.kind),
+            });
         }
-        out.mentions.push(RMention { first: f, len: l, ent, kind: MKind::Alias(k) });
     }
 
-    // titles are never part of a name
-    for th in &out.titles {
-        let (a, b) = (th.first as usize, (th.first + th.len) as usize);
-        if let Some(c) = covered.get_mut(a..b) {
-            c.fill(true);
+    /// Titles are never part of a name: their tokens are covered.
+    fn cover_titles(&mut self) {
+        for th in &self.out.titles {
+            let (a, b) = (th.first as usize, (th.first + th.len) as usize);
+            if let Some(c) = self.covered.get_mut(a..b) {
+                c.fill(true);
+            }
         }
     }
-    let mut locals: HashMap<String, u32> = HashMap::default();
-    // 3b. "Ivanka Trump", "Melania Trump": an unknown capitalised word right before a
-    // known surname inside a sentence is another person of that family
-    let mut family: Vec<(usize, usize)> = Vec::new();
-    for (mi, mm) in out.mentions.iter().enumerate() {
-        let k = mm.first as usize;
-        if mm.len != 1 || k < 2 || out.entities[mm.ent as usize].kind != EntityType::Person {
-            continue;
+
+    /// Step 3: "Ivanka Trump", "Melania Trump": an unknown capitalised word right
+    /// before a known surname inside a sentence is another person of that family.
+    /// The surname mention grows to both words and goes to a local person.
+    fn family_members(&mut self) {
+        let mut family: Vec<(usize, usize)> = Vec::new(); // mention, first-name token
+        for (mi, mm) in self.out.mentions.iter().enumerate() {
+            let k = mm.first as usize;
+            if mm.len != 1 || k < 2 || self.out.entities[mm.ent as usize].kind != EntityType::Person
+            {
+                continue;
+            }
+            if !matches!(mm.kind, MKind::Alias(AliasKind::Short | AliasKind::Partial)) {
+                continue;
+            }
+            if self.is_family_first_name(k - 1) {
+                family.push((mi, k - 1));
+            }
         }
-        if !matches!(mm.kind, MKind::Alias(AliasKind::Short | AliasKind::Partial)) {
-            continue;
+        for (mi, start) in family.into_iter().rev() {
+            let last = self.out.mentions[mi].first as usize;
+            let name = self.name_text(start, last);
+            let ent = self.local_person(name);
+            self.covered[start] = true;
+            let m = &mut self.out.mentions[mi];
+            m.first = start as u32;
+            m.len = 2;
+            m.ent = ent;
+            m.kind = MKind::Title;
         }
-        let (p, pp) = (&tt[k - 1], &tt[k - 2]);
-        let f = toks.norm_of(p);
-        let inside = pp.kind == TokenKind::Word || matches!(toks.norm_of(pp), "," | "(");
-        if !covered[k - 1]
+    }
+
+    /// Whether token `i` (at least the second in the text) is an uncovered,
+    /// capitalised word of three letters or more, not all capitals, after a word,
+    /// a comma or a parenthesis, and neither a [`not_name`] word, a job word nor a
+    /// particle.
+    fn is_family_first_name(&self, i: usize) -> bool {
+        let tt = self.toks.tokens();
+        let (p, pp) = (&tt[i], &tt[i - 1]);
+        let f = self.toks.norm_of(p);
+        let inside = pp.kind == TokenKind::Word || matches!(self.toks.norm_of(pp), "," | "(");
+        !self.covered[i]
             && inside
             && p.kind == TokenKind::Word
             && p.is_capitalized()
@@ -384,103 +540,67 @@ pub(crate) fn resolve(
             && !not_name(f)
             && !JOB_WORDS.contains(&f)
             && !PARTICLES.contains(&f)
-        {
-            family.push((mi, k - 1));
-        }
-    }
-    for (mi, start) in family.into_iter().rev() {
-        let last = out.mentions[mi].first as usize;
-        let surface = text.get(tt[start].start as usize..tt[last].end as usize).unwrap_or("");
-        let name: String = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-        let ent = match locals.get(&name) {
-            Some(&i) => i,
-            None => {
-                let i = out.entities.len() as u32;
-                out.entities.push(REntity {
-                    key: EntKey::Local(i),
-                    id: format!("local:person:{}", slug(&name)),
-                    name: name.clone(),
-                    kind: EntityType::Person,
-                });
-                locals.insert(name, i);
-                i
-            }
-        };
-        covered[start] = true;
-        let m = &mut out.mentions[mi];
-        m.first = start as u32;
-        m.len = 2;
-        m.ent = ent;
-        m.kind = MKind::Title;
     }
 
-    // 3. names after titles
-    for th in out.titles.clone() {
-        let start = (th.first + th.len) as usize;
-        let Some((f, l)) = name_after(toks, &covered, start) else {
-            continue;
-        };
-        let surface = text.get(tt[f].start as usize..tt[f + l - 1].end as usize).unwrap_or("");
-        let name: String = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-        let ent = match locals.get(&name) {
-            Some(&i) => i,
-            None => {
-                let id = format!("local:person:{}", slug(&name));
-                let i = out.entities.len() as u32;
-                out.entities.push(REntity {
-                    key: EntKey::Local(i),
-                    id,
-                    name: name.clone(),
-                    kind: EntityType::Person,
-                });
-                locals.insert(name, i);
-                i
-            }
-        };
-        covered[f..f + l].fill(true);
-        out.mentions.push(RMention { first: f as u32, len: l as u32, ent, kind: MKind::Title });
+    /// Step 4: a capitalised name right after a title, on tokens not yet covered,
+    /// is a local person ("premier Jansen").
+    fn names_after_titles(&mut self) {
+        for th in self.out.titles.clone() {
+            let start = (th.first + th.len) as usize;
+            let Some((f, l)) = name_after(self.toks, &self.covered, start) else {
+                continue;
+            };
+            let name = self.name_text(f, f + l - 1);
+            let ent = self.local_person(name);
+            self.covered[f..f + l].fill(true);
+            self.out.mentions.push(RMention {
+                first: f as u32,
+                len: l as u32,
+                ent,
+                kind: MKind::Title,
+            });
+        }
     }
 
-    // 4. name parts of persons named in full
-    let mut parts: HashMap<&str, Vec<u32>> = HashMap::default();
-    for mm in &out.mentions {
-        if out.entities[mm.ent as usize].kind != EntityType::Person || mm.len < 2 {
-            continue;
-        }
-        if !matches!(mm.kind, MKind::Alias(AliasKind::Name) | MKind::Title) {
-            continue;
-        }
-        for i in mm.first..mm.first + mm.len {
-            let t = &tt[i as usize];
-            let f = toks.norm_of(t);
-            if t.kind == TokenKind::Word
-                && t.is_capitalized()
-                && f.chars().count() >= 3
-                && !PARTICLES.contains(&f)
-                && !not_name(f)
-            {
-                let v = parts.entry(f).or_default();
-                if !v.contains(&mm.ent) {
-                    v.push(mm.ent);
-                }
-            }
-        }
+    /// The text of tokens `first..=last`, runs of white space made one space.
+    fn name_text(&self, first: usize, last: usize) -> String {
+        let tt = self.toks.tokens();
+        let surface = self.text.get(tt[first].start as usize..tt[last].end as usize).unwrap_or("");
+        surface.split_whitespace().collect::<Vec<_>>().join(" ")
     }
-    if !parts.is_empty() {
-        // mention starts per entity, sorted, to find who was mentioned last
-        let mut starts_of: HashMap<u32, Vec<u32>> = HashMap::default();
-        for m in &out.mentions {
-            starts_of.entry(m.ent).or_default().push(m.first);
+
+    /// The document-local person called `name`, added if new.
+    fn local_person(&mut self, name: String) -> u32 {
+        if let Some(&i) = self.locals.get(&name) {
+            return i;
         }
-        for v in starts_of.values_mut() {
-            v.sort_unstable();
+        let i = self.out.entities.len() as u32;
+        self.out.entities.push(REntity {
+            key: EntKey::Local(i),
+            id: format!("local:person:{}", slug(&name)),
+            name: name.clone(),
+            kind: EntityType::Person,
+        });
+        self.locals.insert(name, i);
+        i
+    }
+
+    /// Step 5: an uncovered capitalised token that is a part of a person's name
+    /// written in full (or, in Dutch, its genitive "Trumps") is a surname mention
+    /// of that person; of the one mentioned last when two people share the part.
+    fn name_parts(&mut self, lang: Lang) {
+        let parts = self.person_name_parts();
+        if parts.is_empty() {
+            return;
         }
+        let starts_of = self.mention_starts();
+        let tt = self.toks.tokens();
         let mut extra = Vec::new();
         for (i, t) in tt.iter().enumerate() {
-            if covered[i] || t.kind != TokenKind::Word || !t.is_capitalized() {
+            if self.covered[i] || t.kind != TokenKind::Word || !t.is_capitalized() {
                 continue;
             }
-            let f = toks.norm_of(t);
+            let f = self.toks.norm_of(t);
             let ents = parts.get(f).or_else(|| {
                 (lang == Lang::Nl && f.len() > 3 && f.ends_with('s'))
                     .then(|| parts.get(&f[..f.len() - 1]))
@@ -489,26 +609,71 @@ pub(crate) fn resolve(
             let Some(ents) = ents else { continue };
             // glued to a hyphen compound of a longer name ("Jean-Claude") is fine;
             // choose the person mentioned last before this token
-            let ent = if ents.len() == 1 {
-                ents[0]
-            } else {
-                let last_before = |e: u32| {
-                    let starts = starts_of.get(&e).map_or(&[][..], Vec::as_slice);
-                    let k = starts.partition_point(|&f| (f as usize) < i);
-                    if k == 0 {
-                        -1
-                    } else {
-                        i64::from(starts[k - 1])
-                    }
-                };
-                ents.iter().copied().max_by_key(|&e| last_before(e)).unwrap_or(ents[0])
-            };
+            let ent = if ents.len() == 1 { ents[0] } else { last_mentioned(ents, &starts_of, i) };
             extra.push(RMention { first: i as u32, len: 1, ent, kind: MKind::Surname });
         }
-        out.mentions.extend(extra);
+        self.out.mentions.extend(extra);
     }
-    out.mentions.sort_by_key(|m| m.first);
-    out
+
+    /// The parts of the names of persons mentioned in full (by name or after a
+    /// title, two tokens or more), each with the persons it belongs to: the
+    /// capitalised words of three letters or more that are no particle or stop
+    /// word.
+    fn person_name_parts(&self) -> HashMap<&'a str, Vec<u32>> {
+        let (toks, tt) = (self.toks, self.toks.tokens());
+        let mut parts: HashMap<&'a str, Vec<u32>> = HashMap::default();
+        for mm in &self.out.mentions {
+            if self.out.entities[mm.ent as usize].kind != EntityType::Person || mm.len < 2 {
+                continue;
+            }
+            if !matches!(mm.kind, MKind::Alias(AliasKind::Name) | MKind::Title) {
+                continue;
+            }
+            for i in mm.first..mm.first + mm.len {
+                let t = &tt[i as usize];
+                let f = toks.norm_of(t);
+                if t.kind == TokenKind::Word
+                    && t.is_capitalized()
+                    && f.chars().count() >= 3
+                    && !PARTICLES.contains(&f)
+                    && !not_name(f)
+                {
+                    let v = parts.entry(f).or_default();
+                    if !v.contains(&mm.ent) {
+                        v.push(mm.ent);
+                    }
+                }
+            }
+        }
+        parts
+    }
+
+    /// Mention starts per entity, sorted, to find who was mentioned last.
+    fn mention_starts(&self) -> HashMap<u32, Vec<u32>> {
+        let mut starts_of: HashMap<u32, Vec<u32>> = HashMap::default();
+        for m in &self.out.mentions {
+            starts_of.entry(m.ent).or_default().push(m.first);
+        }
+        for v in starts_of.values_mut() {
+            v.sort_unstable();
+        }
+        starts_of
+    }
+}
+
+/// Of `ents`, the entity with the latest mention starting before token `i`
+/// (ties to the later in `ents`, as with no mention before `i` at all).
+fn last_mentioned(ents: &[u32], starts_of: &HashMap<u32, Vec<u32>>, i: usize) -> u32 {
+    let last_before = |e: u32| {
+        let starts = starts_of.get(&e).map_or(&[][..], Vec::as_slice);
+        let k = starts.partition_point(|&f| (f as usize) < i);
+        if k == 0 {
+            -1
+        } else {
+            i64::from(starts[k - 1])
+        }
+    };
+    ents.iter().copied().max_by_key(|&e| last_before(e)).unwrap_or(ents[0])
 }
 
 /// Capitalised words that never start or make a name: [`NOT_NAMES`], and month
@@ -519,12 +684,7 @@ fn not_name(f: &str) -> bool {
 
 /// The one person among `entries` whose posts match `title` (held on `date`, when
 /// known).
-fn holder_of(
-    g: &Gazetteer,
-    entries: &[(u32, AliasKind, Option<&'static str>)],
-    title: &str,
-    date: Option<Date>,
-) -> Option<u32> {
+fn holder_of(g: &Gazetteer, entries: &[EntryCand], title: &str, date: Option<Date>) -> Option<u32> {
     let mut found = None;
     for &(e, _, _) in entries {
         let en = &g.entries()[e as usize];
