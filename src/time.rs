@@ -223,188 +223,15 @@ pub(crate) fn tag(
     lang: Lang,
     masks: &[u32],
 ) -> Vec<TimeExpr> {
-    let tt = toks.tokens();
-    let w = |i: usize| if i < to { toks.norm_at(i) } else { "" };
-    let cap = |i: usize| i < to && tt[i].is_capitalized();
+    let scan = Scan { toks, from, to, lang };
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        let maybe = masks.is_empty()
-            || tt[i].kind == TokenKind::Number
-            || masks.get(i).is_some_and(|m| m & crate::rules::TIME_BIT != 0)
-            || (tt[i].kind == TokenKind::Word
-                && tt[i].norm_end - tt[i].norm_start <= 4
-                && toks.norm_at(i).starts_with(|c: char| c.is_ascii_digit()));
-        if !maybe {
+        if !may_start(toks, i, masks) {
             i += 1;
             continue;
         }
-        let f = w(i);
-        let mut found: Option<(usize, When)> = None;
-        // day [en|and|-|tot day] month [year]
-        if let Some(d1) = day_num(f).filter(|_| {
-            tt[i].kind != TokenKind::Word || f.ends_with(|c: char| c.is_ascii_alphabetic())
-        }) {
-            let mut j = i + 1;
-            let mut d2 = d1;
-            if matches!(w(j), "en" | "and" | "-" | "tot" | "to") {
-                if let Some(x) = day_num(w(j + 1)) {
-                    d2 = x;
-                    j += 2;
-                }
-            }
-            if let Some(m) = month_of(w(j), lang, cap(j))
-                .or_else(|| (lang == Lang::En).then(|| month_of(w(j), lang, true)).flatten())
-            {
-                let mut end = j + 1;
-                if w(end) == "." {
-                    end += 1;
-                }
-                let mut year = None;
-                if let Some(y) = year_num(w(end)) {
-                    year = Some(y);
-                    end += 1;
-                }
-                if d2 >= d1 {
-                    found = Some((end, When::Days { d1, d2, month: m, year }));
-                }
-            }
-        }
-        // month day[-day|and day][, year]  (English)
-        if found.is_none() {
-            if let Some(m) = month_of(f, lang, cap(i)) {
-                let mut j = i + 1;
-                if w(j) == "." {
-                    j += 1;
-                }
-                if let Some(d1) = day_num(w(j)) {
-                    let mut d2 = d1;
-                    let mut end = j + 1;
-                    if matches!(w(end), "-" | "and" | "en" | "to") {
-                        if let Some(x) = day_num(w(end + 1)) {
-                            d2 = x;
-                            end += 2;
-                        }
-                    }
-                    let mut year = None;
-                    let k = if w(end) == "," { end + 1 } else { end };
-                    if let Some(y) = year_num(w(k)) {
-                        year = Some(y);
-                        end = k + 1;
-                    }
-                    if d2 >= d1 && (lang == Lang::En || year.is_some()) {
-                        found = Some((end, When::Days { d1, d2, month: m, year }));
-                    }
-                }
-                if found.is_none() {
-                    // month [year], only after a preposition or with a year, to keep
-                    // "May" the name and "mei" in other senses out
-                    let prev = if i > from { w(i - 1) } else { "" };
-                    let year = year_num(w(j));
-                    let prep = matches!(
-                        prev,
-                        "in" | "sinds"
-                            | "since"
-                            | "eind"
-                            | "begin"
-                            | "half"
-                            | "medio"
-                            | "eind-"
-                            | "late"
-                            | "early"
-                            | "mid"
-                            | "until"
-                            | "tot"
-                            | "van"
-                            | "of"
-                            | "afgelopen"
-                            | "vorige"
-                            | "this"
-                            | "last"
-                            | "next"
-                            | "deze"
-                            | "komende"
-                            | "volgende"
-                            | "during"
-                            | "tijdens"
-                    );
-                    if year.is_some() || prep {
-                        let end = if year.is_some() { j + 1 } else { i + 1 };
-                        found = Some((end, When::Month { month: m, year }));
-                    }
-                }
-            }
-        }
-        if found.is_none() {
-            if let Some(y) = year_num(f) {
-                let prev = if i > from { w(i - 1) } else { "" };
-                if matches!(
-                    prev,
-                    "in" | "sinds"
-                        | "since"
-                        | "van"
-                        | "of"
-                        | "tot"
-                        | "until"
-                        | "begin"
-                        | "eind"
-                        | "early"
-                        | "late"
-                        | "mid"
-                ) && tt[i].kind == TokenKind::Number
-                {
-                    found = Some((i + 1, When::Year(y)));
-                }
-            }
-        }
-        if found.is_none() {
-            if let Some(d) = weekday_of(f, lang) {
-                // "op dinsdag", "Tuesday" — English weekday names need a capital
-                if lang == Lang::Nl || cap(i) {
-                    found = Some((i + 1, When::Weekday(d)));
-                }
-            }
-        }
-        if found.is_none() {
-            found = match (lang, f) {
-                (
-                    Lang::Nl,
-                    "vandaag" | "vanmiddag" | "vanavond" | "vanochtend" | "vanmorgen" | "vannacht",
-                )
-                | (Lang::En, "today" | "tonight") => Some((i + 1, When::DayOffset(0))),
-                (Lang::Nl, "gisteren") | (Lang::En, "yesterday") => {
-                    Some((i + 1, When::DayOffset(-1)))
-                }
-                (Lang::Nl, "eergisteren") => Some((i + 1, When::DayOffset(-2))),
-                (Lang::Nl, "morgen") => Some((i + 1, When::DayOffset(1))),
-                (Lang::En, "tomorrow") => Some((i + 1, When::DayOffset(1))),
-                (Lang::Nl, "overmorgen") => Some((i + 1, When::DayOffset(2))),
-                _ => None,
-            };
-        }
-        if found.is_none() {
-            let rel = match f {
-                "vorige" | "vorig" | "afgelopen" | "last" | "past" => Some(-1),
-                "volgende" | "volgend" | "komende" | "next" | "coming" => Some(1),
-                "deze" | "dit" | "this" => Some(0),
-                _ => None,
-            };
-            if let Some(r) = rel {
-                let unit = w(i + 1);
-                let when = match unit {
-                    "week" => Some(When::Week(r)),
-                    "maand" | "month" => Some(When::MonthRel(r)),
-                    "jaar" | "year" => Some(When::YearRel(r)),
-                    _ => None,
-                };
-                if let Some(when) = when {
-                    found = Some((i + 2, when));
-                } else if let Some(d) = weekday_of(unit, lang) {
-                    found = Some((i + 2, When::Weekday(d)));
-                }
-            }
-        }
-        match found {
+        match scan.expr_at(i) {
             Some((end, when)) => {
                 out.push(TimeExpr { first: i as u32, last: end as u32, when });
                 i = end;
@@ -413,6 +240,246 @@ pub(crate) fn tag(
         }
     }
     out
+}
+
+/// Whether token `i` can start a time expression: every token when `masks` is
+/// empty, else numbers, tokens with the `TIME` bit and short words that start with a
+/// digit ("9th", "3e").
+fn may_start(toks: &Tokens, i: usize, masks: &[u32]) -> bool {
+    let t = &toks.tokens()[i];
+    masks.is_empty()
+        || t.kind == TokenKind::Number
+        || masks.get(i).is_some_and(|m| m & crate::rules::TIME_BIT != 0)
+        || (t.kind == TokenKind::Word
+            && t.norm_end - t.norm_start <= 4
+            && toks.norm_at(i).starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// What a recogniser returns: the token after the expression's end and its meaning,
+/// or `None` when the expression is not there.
+type Found = Option<(usize, When)>;
+
+/// The tokens `from..to` the tagger reads, in language `lang`. The recognisers
+/// take the index of the expression's first token; words past `to` read as "".
+struct Scan<'a> {
+    toks: &'a Tokens,
+    from: usize,
+    to: usize,
+    lang: Lang,
+}
+
+impl Scan<'_> {
+    /// The normalised word at `i`, "" past the end.
+    fn w(&self, i: usize) -> &str {
+        if i < self.to {
+            self.toks.norm_at(i)
+        } else {
+            ""
+        }
+    }
+
+    /// Whether the token at `i` is capitalised (false past the end).
+    fn cap(&self, i: usize) -> bool {
+        i < self.to && self.toks.tokens()[i].is_capitalized()
+    }
+
+    /// The word before `i`, "" at the start of the range.
+    fn prev(&self, i: usize) -> &str {
+        if i > self.from {
+            self.w(i - 1)
+        } else {
+            ""
+        }
+    }
+
+    /// The expression starting at token `i`: the recognisers in order, first match
+    /// wins.
+    fn expr_at(&self, i: usize) -> Found {
+        self.day_month(i)
+            .or_else(|| self.month_first(i))
+            .or_else(|| self.year(i))
+            .or_else(|| self.weekday_name(i))
+            .or_else(|| day_offset(self.lang, self.w(i)).map(|n| (i + 1, When::DayOffset(n))))
+            .or_else(|| self.relative(i))
+    }
+
+    /// day [en|and|-|tot day] month [year]: "16 juli 2018", "op 9 en 10 november",
+    /// "9-10 Nov. 2017". A word token counts as a day only with a suffix ("9th").
+    fn day_month(&self, i: usize) -> Found {
+        let f = self.w(i);
+        let d1 = day_num(f).filter(|_| {
+            self.toks.tokens()[i].kind != TokenKind::Word
+                || f.ends_with(|c: char| c.is_ascii_alphabetic())
+        })?;
+        let mut j = i + 1;
+        let mut d2 = d1;
+        if matches!(self.w(j), "en" | "and" | "-" | "tot" | "to") {
+            if let Some(x) = day_num(self.w(j + 1)) {
+                d2 = x;
+                j += 2;
+            }
+        }
+        let lang = self.lang;
+        let m = month_of(self.w(j), lang, self.cap(j))
+            .or_else(|| (lang == Lang::En).then(|| month_of(self.w(j), lang, true)).flatten())?;
+        let mut end = j + 1;
+        if self.w(end) == "." {
+            end += 1;
+        }
+        let mut year = None;
+        if let Some(y) = year_num(self.w(end)) {
+            year = Some(y);
+            end += 1;
+        }
+        (d2 >= d1).then_some((end, When::Days { d1, d2, month: m, year }))
+    }
+
+    /// Expressions that start with a month name (an optional "." after it):
+    /// [`Scan::month_days`], else [`Scan::month_alone`].
+    fn month_first(&self, i: usize) -> Found {
+        let m = month_of(self.w(i), self.lang, self.cap(i))?;
+        let mut j = i + 1;
+        if self.w(j) == "." {
+            j += 1;
+        }
+        self.month_days(m, j).or_else(|| self.month_alone(i, m, j))
+    }
+
+    /// month day[-day|and day][, year]  (English): "July 16, 2018", "Nov. 9 and 10";
+    /// `j` is the token after the month. In Dutch only with a year.
+    fn month_days(&self, m: u8, j: usize) -> Found {
+        let d1 = day_num(self.w(j))?;
+        let mut d2 = d1;
+        let mut end = j + 1;
+        if matches!(self.w(end), "-" | "and" | "en" | "to") {
+            if let Some(x) = day_num(self.w(end + 1)) {
+                d2 = x;
+                end += 2;
+            }
+        }
+        let mut year = None;
+        let k = if self.w(end) == "," { end + 1 } else { end };
+        if let Some(y) = year_num(self.w(k)) {
+            year = Some(y);
+            end = k + 1;
+        }
+        (d2 >= d1 && (self.lang == Lang::En || year.is_some()))
+            .then_some((end, When::Days { d1, d2, month: m, year }))
+    }
+
+    /// month [year] at token `i` ("in juli", "July 2017"); `j` is the token after
+    /// the month.
+    fn month_alone(&self, i: usize, m: u8, j: usize) -> Found {
+        // month [year], only after a preposition or with a year, to keep
+        // "May" the name and "mei" in other senses out
+        let year = year_num(self.w(j));
+        if year.is_some() || is_month_preposition(self.prev(i)) {
+            let end = if year.is_some() { j + 1 } else { i + 1 };
+            return Some((end, When::Month { month: m, year }));
+        }
+        None
+    }
+
+    /// A year number after a preposition: "in 2015", "sinds 2015", "early 2019".
+    fn year(&self, i: usize) -> Found {
+        let y = year_num(self.w(i))?;
+        (is_year_preposition(self.prev(i)) && self.toks.tokens()[i].kind == TokenKind::Number)
+            .then_some((i + 1, When::Year(y)))
+    }
+
+    /// A weekday: "dinsdag", "dinsdagavond", "on Tuesday".
+    fn weekday_name(&self, i: usize) -> Found {
+        let d = weekday_of(self.w(i), self.lang)?;
+        // "op dinsdag", "Tuesday" — English weekday names need a capital
+        (self.lang == Lang::Nl || self.cap(i)).then_some((i + 1, When::Weekday(d)))
+    }
+
+    /// this / last / next with a unit or a weekday: "vorige maand", "volgende week",
+    /// "last year", "komende vrijdag".
+    fn relative(&self, i: usize) -> Found {
+        let r = match self.w(i) {
+            "vorige" | "vorig" | "afgelopen" | "last" | "past" => -1,
+            "volgende" | "volgend" | "komende" | "next" | "coming" => 1,
+            "deze" | "dit" | "this" => 0,
+            _ => return None,
+        };
+        let unit = self.w(i + 1);
+        let when = match unit {
+            "week" => When::Week(r),
+            "maand" | "month" => When::MonthRel(r),
+            "jaar" | "year" => When::YearRel(r),
+            _ => When::Weekday(weekday_of(unit, self.lang)?),
+        };
+        Some((i + 2, when))
+    }
+}
+
+/// Words after which a month name without a year is a month ("in juli", "eind
+/// juli", "last May").
+fn is_month_preposition(prev: &str) -> bool {
+    matches!(
+        prev,
+        "in" | "sinds"
+            | "since"
+            | "eind"
+            | "begin"
+            | "half"
+            | "medio"
+            | "eind-"
+            | "late"
+            | "early"
+            | "mid"
+            | "until"
+            | "tot"
+            | "van"
+            | "of"
+            | "afgelopen"
+            | "vorige"
+            | "this"
+            | "last"
+            | "next"
+            | "deze"
+            | "komende"
+            | "volgende"
+            | "during"
+            | "tijdens"
+    )
+}
+
+/// Words after which a number is a year ("in 2015", "begin 2019").
+fn is_year_preposition(prev: &str) -> bool {
+    matches!(
+        prev,
+        "in" | "sinds"
+            | "since"
+            | "van"
+            | "of"
+            | "tot"
+            | "until"
+            | "begin"
+            | "eind"
+            | "early"
+            | "late"
+            | "mid"
+    )
+}
+
+/// Days from today for a deictic day word: "vandaag"/"today" 0, "gisteren" -1,
+/// "eergisteren" -2, "morgen"/"tomorrow" 1, "overmorgen" 2.
+fn day_offset(lang: Lang, w: &str) -> Option<i8> {
+    match (lang, w) {
+        (
+            Lang::Nl,
+            "vandaag" | "vanmiddag" | "vanavond" | "vanochtend" | "vanmorgen" | "vannacht",
+        )
+        | (Lang::En, "today" | "tonight") => Some(0),
+        (Lang::Nl, "gisteren") | (Lang::En, "yesterday") => Some(-1),
+        (Lang::Nl, "eergisteren") => Some(-2),
+        (Lang::Nl, "morgen") => Some(1),
+        (Lang::En, "tomorrow") => Some(1),
+        (Lang::Nl, "overmorgen") => Some(2),
+        _ => None,
+    }
 }
 
 /// Days of the week: 0 = Monday.

@@ -214,295 +214,97 @@ impl Gazetteer {
     pub fn add_source(&mut self, file: &str, source: &str) -> Result<(), Error> {
         let file: Arc<str> = Arc::from(file);
         let mut offset = 0usize;
+        // the entry that alias and post lines belong to: the last entity line's
         let mut current: Option<usize> = None;
         for (line_no, raw) in source.split_inclusive('\n').enumerate() {
-            let line_no = line_no + 1;
             let line_start = offset;
             offset += raw.len();
-            let line = raw.trim_end_matches(['\n', '\r']);
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            let text = raw.trim_end_matches(['\n', '\r']);
+            if text.trim().is_empty() || text.trim_start().starts_with('#') {
                 continue;
             }
-            let fields = split_fields(line);
-            let loc = |field: usize| {
-                Location::in_line(
-                    &file,
-                    line_no,
-                    raw,
-                    line_start,
-                    fields.get(field).map_or(0, |f| f.0),
-                )
+            let line = Line {
+                file: &file,
+                line_no: line_no + 1,
+                raw,
+                line_start,
+                fields: split_fields(text),
             };
-            let get = |i: usize| fields.get(i).map(|f| f.1);
-            match get(0) {
-                Some("entity") => {
-                    let id = get(1).filter(|s| !s.is_empty()).ok_or_else(|| {
-                        Error::gazetteer("entity line needs an id in field 2", loc(0))
-                    })?;
-                    if !valid_id(id) {
-                        return Err(Error::gazetteer(format!("invalid id \"{id}\": expected prefix:key, e.g. person:vladimir-putin"), loc(1)));
-                    }
-                    let ty = get(2).ok_or_else(|| {
-                        Error::gazetteer("entity line needs a type in field 3", loc(1))
-                    })?;
-                    let kind: EntityType = ty.parse().map_err(|_| Error::gazetteer(format!("unknown entity type \"{ty}\": expected PERSON, COUNTRY, LOCATION, ORGANIZATION or EVENT"), loc(2)))?;
-                    let name =
-                        get(3).map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| {
-                            Error::gazetteer(
-                                "entity line needs a canonical name in field 4",
-                                loc(2),
-                            )
-                        })?;
-                    let mut e = Entry {
-                        id: id.to_string(),
-                        kind,
-                        name: name.to_string(),
-                        qid: None,
-                        population: 0,
-                        country: None,
-                        aliases: vec![Alias {
-                            lang: None,
-                            kind: AliasKind::Name,
-                            form: name.to_string(),
-                            case: AliasKind::Name.default_case(),
-                            no_inflection: false,
-                        }],
-                        posts: Vec::new(),
-                        gathering: false,
-                        gender: None,
-                        location: Some(loc(1)),
-                    };
-                    for (fi, (_, f)) in fields.iter().enumerate().skip(4) {
-                        if f.is_empty() {
-                            continue;
-                        }
-                        let (k, v) = f.split_once('=').ok_or_else(|| {
-                            Error::gazetteer(format!("expected key=value, found \"{f}\""), loc(fi))
-                        })?;
-                        match k {
-                            "qid" => {
-                                if !(v.len() > 1
-                                    && v.starts_with('Q')
-                                    && v[1..].bytes().all(|b| b.is_ascii_digit()))
-                                {
-                                    return Err(Error::gazetteer(format!("invalid Wikidata id \"{v}\": expected Q followed by digits"), loc(fi)));
-                                }
-                                e.qid = Some(v.to_string());
-                            }
-                            "pop" => {
-                                e.population = v.parse().map_err(|_| {
-                                    Error::gazetteer(format!("invalid population \"{v}\""), loc(fi))
-                                })?;
-                            }
-                            "country" => {
-                                if !valid_id(v) {
-                                    return Err(Error::gazetteer(
-                                        format!("invalid id \"{v}\""),
-                                        loc(fi),
-                                    ));
-                                }
-                                e.country = Some(v.to_string());
-                            }
-                            "gender" => {
-                                e.gender = Some(match v {
-                                    "f" => Gender::Female,
-                                    "m" => Gender::Male,
-                                    _ => {
-                                        return Err(Error::gazetteer(
-                                            format!("invalid gender \"{v}\": expected f or m"),
-                                            loc(fi),
-                                        ))
-                                    }
-                                });
-                            }
-                            "gathering" => {
-                                e.gathering = match v {
-                                    "yes" => true,
-                                    "no" => false,
-                                    _ => {
-                                        return Err(Error::gazetteer(
-                                            format!(
-                                                "invalid gathering \"{v}\": expected yes or no"
-                                            ),
-                                            loc(fi),
-                                        ))
-                                    }
-                                };
-                            }
-                            _ => {
-                                return Err(Error::gazetteer(
-                                    format!(
-                                    "unknown key \"{k}\": expected qid, pop, country, gathering or gender"
-                                ),
-                                    loc(fi),
-                                ))
-                            }
-                        }
-                    }
-                    if let Some(&prev) = self.index.get(id) {
-                        let at = self.entries[prev]
-                            .location
-                            .as_ref()
-                            .map(|l| format!(" (first defined at {l})"))
-                            .unwrap_or_default();
-                        return Err(Error::new(
-                            ErrorKind::DuplicateId(format!("{id}{at}")),
-                            Some(loc(1)),
-                        ));
-                    }
-                    self.index.insert(id.to_string(), self.entries.len());
-                    current = Some(self.entries.len());
-                    self.entries.push(e);
-                }
-                Some("alias") => {
-                    let cur = current.ok_or_else(|| {
-                        Error::gazetteer("alias line before any entity line", loc(0))
-                    })?;
-                    let lang = match get(1) {
-                        Some("*") => None,
-                        Some(l) => match LANGS.iter().find(|x| **x == l) {
-                            Some(x) => Some(*x),
-                            None => {
-                                return Err(Error::gazetteer(
-                                    format!(
-                                        "unknown language \"{l}\": expected *, en, nl, de or fr"
-                                    ),
-                                    loc(1),
-                                ))
-                            }
-                        },
-                        None => {
-                            return Err(Error::gazetteer(
-                                "alias line needs a language in field 2",
-                                loc(0),
-                            ))
-                        }
-                    };
-                    let ks = get(2).ok_or_else(|| {
-                        Error::gazetteer("alias line needs a kind in field 3", loc(1))
-                    })?;
-                    let kind = AliasKind::parse(ks).ok_or_else(|| Error::gazetteer(format!("unknown alias kind \"{ks}\": expected name, short, abbr, partial, adj or people"), loc(2)))?;
-                    let forms = get(3).ok_or_else(|| {
-                        Error::gazetteer("alias line needs forms in field 4", loc(2))
-                    })?;
-                    let mut case = kind.default_case();
-                    let mut no_inflection = false;
-                    if let Some(flags) = get(4) {
-                        for fl in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                            match fl {
-                                "cs" => case = CaseRule::Exact,
-                                "cap" => case = CaseRule::Capitalized,
-                                "ci" => case = CaseRule::Insensitive,
-                                "noinfl" => no_inflection = true,
-                                _ => {
-                                    return Err(Error::gazetteer(
-                                        format!(
-                                            "unknown flag \"{fl}\": expected cs, cap, ci or noinfl"
-                                        ),
-                                        loc(4),
-                                    ))
-                                }
-                            }
-                        }
-                    }
-                    if fields.len() > 5 {
-                        return Err(Error::gazetteer(
-                            "too many fields: an alias line has lang, kind, forms and flags",
-                            loc(5),
-                        ));
-                    }
-                    let mut local = 0usize;
-                    for form in forms.split('|') {
-                        let f = form.trim();
-                        if f.is_empty() || !f.chars().any(char::is_alphanumeric) {
-                            let col = fields.get(3).map_or(0, |x| x.0) + local;
-                            return Err(Error::gazetteer(
-                                "empty alias form",
-                                Location::in_line(&file, line_no, raw, line_start, col),
-                            ));
-                        }
-                        local += form.len() + 1;
-                        let e = &mut self.entries[cur];
-                        // repeating a form (e.g. the canonical name) with flags
-                        // overrides its case rule
-                        let dup = e.aliases.iter_mut().find(|a| {
-                            a.form == f && a.kind == kind && (a.lang == lang || a.lang.is_none())
-                        });
-                        if let Some(a) = dup {
-                            a.case = case;
-                            a.no_inflection |= no_inflection;
-                        } else {
-                            e.aliases.push(Alias {
-                                lang,
-                                kind,
-                                form: f.to_string(),
-                                case,
-                                no_inflection,
-                            });
-                        }
-                    }
-                }
-                Some("post") => {
-                    let cur = current.ok_or_else(|| {
-                        Error::gazetteer("post line before any entity line", loc(0))
-                    })?;
-                    let title =
-                        get(1).map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| {
-                            Error::gazetteer("post line needs a title in field 2", loc(0))
-                        })?;
-                    let org = get(2).filter(|s| valid_id(s)).ok_or_else(|| {
-                        Error::gazetteer(
-                            "post line needs a country or organization id in field 3",
-                            loc(1),
-                        )
-                    })?;
-                    let from_s = get(3).ok_or_else(|| {
-                        Error::gazetteer("post line needs a start date in field 4", loc(2))
-                    })?;
-                    let from: Date = from_s.parse().map_err(|_| {
-                        Error::gazetteer(
-                            format!(
-                                "invalid date \"{from_s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"
-                            ),
-                            loc(3),
-                        )
-                    })?;
-                    let to = match get(4).map(str::trim) {
-                        None | Some("") | Some("-") => None,
-                        Some(s) => Some(s.parse::<Date>().map_err(|_| {
-                            Error::gazetteer(
-                                format!(
-                                    "invalid date \"{s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"
-                                ),
-                                loc(4),
-                            )
-                        })?),
-                    };
-                    if let Some(t) = to {
-                        if t.last_day().day_number() < from.first_day().day_number() {
-                            return Err(Error::gazetteer(
-                                format!("post ends ({t}) before it starts ({from})"),
-                                loc(4),
-                            ));
-                        }
-                    }
-                    self.entries[cur].posts.push(Post {
-                        title: title.to_lowercase(),
-                        org: org.to_string(),
-                        from,
-                        to,
-                        location: Some(loc(2)),
-                    });
-                }
+            match line.get(0) {
+                Some("entity") => current = Some(self.add_entity(&line)?),
+                Some("alias") => self.add_aliases(current, &line)?,
+                Some("post") => self.add_post(current, &line)?,
                 Some(other) => {
-                    return Err(Error::gazetteer(
+                    return Err(line.error(
                         format!("unknown record kind \"{other}\": expected entity, alias or post"),
-                        loc(0),
+                        0,
                     ));
                 }
                 None => {}
             }
         }
+        Ok(())
+    }
+
+    /// Parses an `entity` line and adds the entry; returns its index, which the
+    /// following alias and post lines refer to.
+    fn add_entity(&mut self, line: &Line<'_>) -> Result<usize, Error> {
+        let e = parse_entity(line)?;
+        self.check_new_id(&e.id, line)?;
+        let at = self.entries.len();
+        self.index.insert(e.id.clone(), at);
+        self.entries.push(e);
+        Ok(at)
+    }
+
+    /// Fails with [`ErrorKind::DuplicateId`] at the id field of `line` if `id` is
+    /// already loaded; the message names where it was first defined.
+    fn check_new_id(&self, id: &str, line: &Line<'_>) -> Result<(), Error> {
+        if let Some(&prev) = self.index.get(id) {
+            let at = self.entries[prev]
+                .location
+                .as_ref()
+                .map(|l| format!(" (first defined at {l})"))
+                .unwrap_or_default();
+            return Err(Error::new(ErrorKind::DuplicateId(format!("{id}{at}")), Some(line.loc(1))));
+        }
+        Ok(())
+    }
+
+    /// Parses an `alias` line (language, kind, `|`-separated forms, optional flags)
+    /// and adds its forms to the entry `current`.
+    fn add_aliases(&mut self, current: Option<usize>, line: &Line<'_>) -> Result<(), Error> {
+        let cur = current.ok_or_else(|| line.error("alias line before any entity line", 0))?;
+        let lang = parse_alias_lang(line)?;
+        let ks = line.get(2).ok_or_else(|| line.error("alias line needs a kind in field 3", 1))?;
+        let kind = AliasKind::parse(ks).ok_or_else(|| line.error(format!("unknown alias kind \"{ks}\": expected name, short, abbr, partial, adj or people"), 2))?;
+        let forms =
+            line.get(3).ok_or_else(|| line.error("alias line needs forms in field 4", 2))?;
+        let (case, no_inflection) = parse_alias_flags(line, kind.default_case())?;
+        if line.fields.len() > 5 {
+            return Err(
+                line.error("too many fields: an alias line has lang, kind, forms and flags", 5)
+            );
+        }
+        let mut local = 0usize;
+        for form in forms.split('|') {
+            let f = form.trim();
+            if f.is_empty() || !f.chars().any(char::is_alphanumeric) {
+                let col = line.fields.get(3).map_or(0, |x| x.0) + local;
+                return Err(Error::gazetteer("empty alias form", line.loc_at(col)));
+            }
+            local += form.len() + 1;
+            let alias = Alias { lang, kind, form: f.to_string(), case, no_inflection };
+            self.entries[cur].merge_alias(alias);
+        }
+        Ok(())
+    }
+
+    /// Parses a `post` line and adds the post to the entry `current`.
+    fn add_post(&mut self, current: Option<usize>, line: &Line<'_>) -> Result<(), Error> {
+        let cur = current.ok_or_else(|| line.error("post line before any entity line", 0))?;
+        let post = parse_post(line)?;
+        self.entries[cur].posts.push(post);
         Ok(())
     }
 
@@ -566,6 +368,235 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+impl Entry {
+    /// Adds an alias. Repeating a form (e.g. the canonical name) with flags overrides
+    /// its case rule instead of adding it twice.
+    fn merge_alias(&mut self, alias: Alias) {
+        let dup = self.aliases.iter_mut().find(|a| {
+            a.form == alias.form
+                && a.kind == alias.kind
+                && (a.lang == alias.lang || a.lang.is_none())
+        });
+        if let Some(a) = dup {
+            a.case = alias.case;
+            a.no_inflection |= alias.no_inflection;
+        } else {
+            self.aliases.push(alias);
+        }
+    }
+}
+
+/// A record line of a data file, split into tab-separated fields, with what it takes
+/// to point at a field in an error.
+struct Line<'a> {
+    /// The file name, as errors show it.
+    file: &'a Arc<str>,
+    /// 1-based line number.
+    line_no: usize,
+    /// The line as in the file, line break included.
+    raw: &'a str,
+    /// Byte offset of the line in the file.
+    line_start: usize,
+    /// The fields with their byte offsets in the line (see `split_fields`).
+    fields: Vec<(usize, &'a str)>,
+}
+
+impl<'a> Line<'a> {
+    /// Field `i` (0-based: the record kind is field 0), if the line has it.
+    fn get(&self, i: usize) -> Option<&'a str> {
+        self.fields.get(i).map(|f| f.1)
+    }
+
+    /// The location of byte `at` of the line.
+    fn loc_at(&self, at: usize) -> Location {
+        Location::in_line(self.file, self.line_no, self.raw, self.line_start, at)
+    }
+
+    /// The location of field `i`; the start of the line if there is no such field.
+    fn loc(&self, i: usize) -> Location {
+        self.loc_at(self.fields.get(i).map_or(0, |f| f.0))
+    }
+
+    /// A format error (`ErrorKind::Gazetteer`) located at field `i`.
+    fn error(&self, msg: impl Into<String>, i: usize) -> Error {
+        Error::gazetteer(msg, self.loc(i))
+    }
+}
+
+/// Parses an `entity` line: id, type, canonical name (also its first alias) and the
+/// optional `key=value` fields.
+fn parse_entity(line: &Line<'_>) -> Result<Entry, Error> {
+    let id = line
+        .get(1)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| line.error("entity line needs an id in field 2", 0))?;
+    if !valid_id(id) {
+        return Err(line.error(
+            format!("invalid id \"{id}\": expected prefix:key, e.g. person:vladimir-putin"),
+            1,
+        ));
+    }
+    let ty = line.get(2).ok_or_else(|| line.error("entity line needs a type in field 3", 1))?;
+    let kind: EntityType = ty.parse().map_err(|_| line.error(format!("unknown entity type \"{ty}\": expected PERSON, COUNTRY, LOCATION, ORGANIZATION or EVENT"), 2))?;
+    let name = line
+        .get(3)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| line.error("entity line needs a canonical name in field 4", 2))?;
+    let mut e = Entry {
+        id: id.to_string(),
+        kind,
+        name: name.to_string(),
+        qid: None,
+        population: 0,
+        country: None,
+        aliases: vec![Alias {
+            lang: None,
+            kind: AliasKind::Name,
+            form: name.to_string(),
+            case: AliasKind::Name.default_case(),
+            no_inflection: false,
+        }],
+        posts: Vec::new(),
+        gathering: false,
+        gender: None,
+        location: Some(line.loc(1)),
+    };
+    for (fi, (_, f)) in line.fields.iter().enumerate().skip(4) {
+        if f.is_empty() {
+            continue;
+        }
+        let (k, v) = f
+            .split_once('=')
+            .ok_or_else(|| line.error(format!("expected key=value, found \"{f}\""), fi))?;
+        set_entity_field(&mut e, k, v).map_err(|msg| line.error(msg, fi))?;
+    }
+    Ok(e)
+}
+
+/// Applies one `key=value` field of an entity line (`qid`, `pop`, `country`,
+/// `gender`, `gathering`) to `e`. The error is the message; the caller locates it.
+fn set_entity_field(e: &mut Entry, key: &str, v: &str) -> Result<(), String> {
+    match key {
+        "qid" => {
+            if !(v.len() > 1 && v.starts_with('Q') && v[1..].bytes().all(|b| b.is_ascii_digit())) {
+                return Err(format!("invalid Wikidata id \"{v}\": expected Q followed by digits"));
+            }
+            e.qid = Some(v.to_string());
+        }
+        "pop" => {
+            e.population = v.parse().map_err(|_| format!("invalid population \"{v}\""))?;
+        }
+        "country" => {
+            if !valid_id(v) {
+                return Err(format!("invalid id \"{v}\""));
+            }
+            e.country = Some(v.to_string());
+        }
+        "gender" => {
+            e.gender = Some(match v {
+                "f" => Gender::Female,
+                "m" => Gender::Male,
+                _ => return Err(format!("invalid gender \"{v}\": expected f or m")),
+            });
+        }
+        "gathering" => {
+            e.gathering = match v {
+                "yes" => true,
+                "no" => false,
+                _ => return Err(format!("invalid gathering \"{v}\": expected yes or no")),
+            };
+        }
+        _ => {
+            return Err(format!(
+                "unknown key \"{key}\": expected qid, pop, country, gathering or gender"
+            ))
+        }
+    }
+    Ok(())
+}
+
+/// The language field of an alias line: `*` (any language, `None`) or one of
+/// `LANGS`.
+fn parse_alias_lang(line: &Line<'_>) -> Result<AliasLang, Error> {
+    match line.get(1) {
+        Some("*") => Ok(None),
+        Some(l) => {
+            match LANGS.iter().find(|x| **x == l) {
+                Some(x) => Ok(Some(*x)),
+                None => Err(line
+                    .error(format!("unknown language \"{l}\": expected *, en, nl, de or fr"), 1)),
+            }
+        }
+        None => Err(line.error("alias line needs a language in field 2", 0)),
+    }
+}
+
+/// The optional flags field of an alias line (`cs`, `cap`, `ci`, `noinfl`,
+/// comma-separated): the case rule, `default_case` unless a flag sets one, and
+/// whether no genitive is generated.
+fn parse_alias_flags(line: &Line<'_>, default_case: CaseRule) -> Result<(CaseRule, bool), Error> {
+    let mut case = default_case;
+    let mut no_inflection = false;
+    let Some(flags) = line.get(4) else {
+        return Ok((case, no_inflection));
+    };
+    for fl in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        match fl {
+            "cs" => case = CaseRule::Exact,
+            "cap" => case = CaseRule::Capitalized,
+            "ci" => case = CaseRule::Insensitive,
+            "noinfl" => no_inflection = true,
+            _ => {
+                return Err(
+                    line.error(format!("unknown flag \"{fl}\": expected cs, cap, ci or noinfl"), 4)
+                )
+            }
+        }
+    }
+    Ok((case, no_inflection))
+}
+
+/// Parses the fields of a `post` line: title, country or organization id, start
+/// date and optional end date (empty or `-` while in office).
+fn parse_post(line: &Line<'_>) -> Result<Post, Error> {
+    let title = line
+        .get(1)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| line.error("post line needs a title in field 2", 0))?;
+    let org = line
+        .get(2)
+        .filter(|s| valid_id(s))
+        .ok_or_else(|| line.error("post line needs a country or organization id in field 3", 1))?;
+    let from_s =
+        line.get(3).ok_or_else(|| line.error("post line needs a start date in field 4", 2))?;
+    let from = parse_date(line, from_s, 3)?;
+    let to = match line.get(4).map(str::trim) {
+        None | Some("") | Some("-") => None,
+        Some(s) => Some(parse_date(line, s, 4)?),
+    };
+    if let Some(t) = to {
+        if t.last_day().day_number() < from.first_day().day_number() {
+            return Err(line.error(format!("post ends ({t}) before it starts ({from})"), 4));
+        }
+    }
+    Ok(Post {
+        title: title.to_lowercase(),
+        org: org.to_string(),
+        from,
+        to,
+        location: Some(line.loc(2)),
+    })
+}
+
+/// Parses `s`, field `i` of `line`, as a date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn parse_date(line: &Line<'_>, s: &str, i: usize) -> Result<Date, Error> {
+    s.parse().map_err(|_| {
+        line.error(format!("invalid date \"{s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"), i)
+    })
 }
 
 /// Splits a line at tabs, keeping each field's byte offset in the line.
