@@ -100,6 +100,9 @@ impl Titles {
 /// secretary of state).
 pub(crate) fn title_matches(written: &str, post: &str) -> bool {
     written == post
+        // "minister Blok": a minister of some department ("foreign minister"), not the
+        // prime minister
+        || (written == "minister" && post.ends_with(" minister") && post != "prime minister")
         || matches!(
             (written, post),
             ("foreign minister", "secretary of state")
