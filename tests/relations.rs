@@ -325,3 +325,21 @@ fn a_pronoun_skips_persons_of_the_other_gender() {
         .build();
     assert_eq!(bad.unwrap_err().to_string(), "bad.tsv:1:30: invalid gender \"v\": expected f or m");
 }
+
+#[test]
+fn an_undated_headline_joins_the_dated_statement_of_the_same_relation() {
+    let ex = Extractor::new();
+    let doc = ex.extract(
+        " date 2018-03-20 Minister Blok reist naar Colombia\n\nOp maandag 2 april reist minister \
+         Blok naar Colombia voor overleg over Venezuela.",
+    );
+    let visits: Vec<_> = doc.relations.iter().filter(|r| r.kind == RelationType::Visit).collect();
+    assert_eq!(visits.len(), 1, "{visits:?}");
+    assert_eq!((visits[0].modality, visits[0].tense), (Modality::Planned, Tense::Future));
+    assert_eq!(visits[0].time.as_ref().unwrap().value, "2018-04-02");
+    assert_eq!(visits[0].evidences.len(), 2);
+    // a reading that is only possible stays apart from a present one without a date
+    let apart =
+        ex.extract(" date 2023-03 Rutte bezoekt mogelijk volgende week Kyiv. Rutte bezoekt Kyiv.");
+    assert_eq!(apart.relations.iter().filter(|r| r.kind == RelationType::Visit).count(), 2);
+}

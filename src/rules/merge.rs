@@ -42,7 +42,8 @@ impl Compiled {
     /// Turns raw relations into [`Relation`]s, merging repeats.
     pub(super) fn finish(&self, mut raws: Vec<Raw>, inp: &Input<'_>) -> Vec<Relation> {
         drop_beneficiary_doubles(&mut raws);
-        let (mut out, evidence) = self.merge(raws, inp);
+        let (mut out, mut evidence) = self.merge(raws, inp);
+        fold_undated_present(&mut out, &mut evidence);
         // every statement of a relation stated more than once
         for (rel, evs) in out.iter_mut().zip(evidence) {
             if evs.len() > 1 {
@@ -116,6 +117,46 @@ impl Compiled {
                 .collect(),
         }
     }
+}
+
+/// "Blok reist naar Colombia" in a headline, and "Op maandag 2 april reist minister
+/// Blok naar Colombia" below it: a present-tense statement with no time of its own is
+/// the same relation as the one the text dates (planned, or past); it joins that one
+/// instead of standing as a second, undated reading.
+fn fold_undated_present(out: &mut Vec<Relation>, evidence: &mut Vec<Vec<Stated>>) {
+    let undated = |r: &Relation| {
+        r.modality == Modality::Asserted && r.tense == Tense::Present && r.time.is_none()
+    };
+    let key = |r: &Relation| {
+        let ids: Vec<String> = r.args.iter().take(2).map(|a| a.entity.clone()).collect();
+        (r.kind, ids)
+    };
+    // the first dated reading of each relation
+    let mut dated: FxHashMap<(RelationType, Vec<String>), usize> = FxHashMap::default();
+    for (i, r) in out.iter().enumerate() {
+        if r.time.is_some() && matches!(r.modality, Modality::Planned | Modality::Asserted) {
+            dated.entry(key(r)).or_insert(i);
+        }
+    }
+    let mut gone = vec![false; out.len()];
+    for i in 0..out.len() {
+        if let Some(&t) = dated.get(&key(&out[i])).filter(|_| undated(&out[i])) {
+            let evs = std::mem::take(&mut evidence[i]);
+            evidence[t].extend(evs);
+            evidence[t].sort_by_key(|e| (e.1.start, e.1.end));
+            gone[i] = true;
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+    let mut k = 0;
+    evidence.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// "De Russen kunnen ons helpen met Noord-Korea": with a named topic, the helped
