@@ -156,11 +156,14 @@ pub(super) fn modality_tense_time(
         });
     }
     // "ontmoeten elkaar woensdag", "meets Putin on Wednesday": a weekday with a
-    // present-tense verb is the coming one
+    // present-tense verb is the coming one; so is "vanmiddag", "tonight" (later today)
+    let later_today = |t: &TimeExpr| {
+        matches!(toks.norm_at(t.first as usize), "vanmiddag" | "vanavond" | "tonight")
+    };
     if tense == Tense::Present
         && !cues.past
         && rule.tense.is_none()
-        && time.is_some_and(|t| matches!(t.when, time::When::Weekday(_)))
+        && time.is_some_and(|t| matches!(t.when, time::When::Weekday(_)) || later_today(&t))
     {
         tense = Tense::Future;
     }
