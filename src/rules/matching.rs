@@ -642,6 +642,17 @@ impl SentCtx<'_> {
         binds: &mut Vec<(Role, Vec<u32>)>,
     ) -> Option<usize> {
         let free = |x: isize| x >= 0 && self.is_free(x as usize);
+        // "Zelensky in Den Haag, Poetin dreigt": a comma right before a phrase closes
+        // the clause of whatever stands before it — an actor there is not this one's
+        let agent_before = matches!(rest.last().map(|e| &e.elem), Some(Elem::Slot { role, .. }) if is_agent(*role));
+        if agent_before
+            && k >= 0
+            && self.item_word(k as usize) == ","
+            && matches!(self.items.get(k as usize + 1), Some(Item::Chunk(_)))
+            && !self.list_sides(k as usize + 1).0
+        {
+            return None;
+        }
         let mut k2 = k;
         let mut used = 0u8;
         loop {
