@@ -175,11 +175,7 @@ fn push_pairs(
     raws: &mut Vec<Raw>,
 ) {
     let delegations = matches!(rule.implicit, Some((_, Implicit::Meeting)));
-    let named: Vec<u32> = m
-        .binds
-        .iter()
-        .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
-        .collect();
+    let named = bound_entities(sc, m);
     for args in pair_args(rule.kind, groups) {
         if rule.kind == RelationType::TalksAbout && !fit_topic(sc, delegations, &args) {
             continue;
@@ -221,11 +217,7 @@ fn place_and_event(
     m: &Match,
     (scope_a, scope_b): (usize, usize),
 ) -> (Option<u32>, Option<u32>) {
-    let args_ents: Vec<u32> = m
-        .binds
-        .iter()
-        .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
-        .collect();
+    let args_ents = bound_entities(sc, m);
     let mut place = None;
     let mut event = None;
     if !matches!(kind, RelationType::Visit | RelationType::LocatedIn | RelationType::Position) {
@@ -467,6 +459,14 @@ fn participations(
             ..proto.clone()
         });
     }
+}
+
+/// The entities the phrases bound by a match stand for, in every role.
+fn bound_entities(sc: &SentCtx<'_>, m: &Match) -> Vec<u32> {
+    m.binds
+        .iter()
+        .flat_map(|(_, v)| v.iter().flat_map(|&c| heads(&sc.chunks[c as usize])))
+        .collect()
 }
 
 /// The entities a phrase stands for: its head, and a second one for pairs.

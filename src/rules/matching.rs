@@ -291,23 +291,27 @@ impl SentCtx<'_> {
         Some(Match { binds: lbinds, first_tok, last_tok })
     }
 
+    /// The index of the first item that ends after token `tok` (items are in token
+    /// order): the token's own item, the phrase that holds it, or the item after the
+    /// aside it is in.
+    fn item_pos(&self, tok: u32) -> usize {
+        self.items.partition_point(|it| match *it {
+            Item::Tok(t) => t < tok,
+            Item::Chunk(c) => self.chunks[c as usize].last <= tok,
+        })
+    }
+
     /// The item of trigger token `tok`, found by binary search (items are in token
     /// order); `None` when the token is inside a phrase or an aside.
     pub(super) fn trigger_item(&self, tok: u32) -> Option<usize> {
-        let pos = self.items.partition_point(|it| match *it {
-            Item::Tok(t) => t < tok,
-            Item::Chunk(c) => self.chunks[c as usize].last <= tok,
-        });
+        let pos = self.item_pos(tok);
         matches!(self.items.get(pos), Some(Item::Tok(t)) if *t == tok).then_some(pos)
     }
 
     /// Whether token `tok` of the sentence was left out of its items as part of an
     /// aside (a parenthesis, a relative clause, a dashed aside).
     pub(super) fn in_aside(&self, tok: u32) -> bool {
-        let pos = self.items.partition_point(|it| match *it {
-            Item::Tok(t) => t < tok,
-            Item::Chunk(c) => self.chunks[c as usize].last <= tok,
-        });
+        let pos = self.item_pos(tok);
         match self.items.get(pos) {
             Some(Item::Tok(t)) => *t != tok,
             Some(Item::Chunk(c)) => self.chunks[*c as usize].first > tok,
@@ -318,10 +322,7 @@ impl SentCtx<'_> {
     /// Whether token `tok` is in an aside that follows a named event ("de APEC-top,
     /// die op 9 en 10 november plaatsgrijpt,"): what it says dates the event.
     pub(super) fn in_event_aside(&self, tok: u32) -> bool {
-        let pos = self.items.partition_point(|it| match *it {
-            Item::Tok(t) => t < tok,
-            Item::Chunk(c) => self.chunks[c as usize].last <= tok,
-        });
+        let pos = self.item_pos(tok);
         self.in_aside(tok)
             && pos > 0
             && matches!(self.items[pos - 1], Item::Chunk(c)
