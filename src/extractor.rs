@@ -10,6 +10,7 @@ use crate::gazetteer::matcher::Matcher;
 use crate::gazetteer::titles::Titles;
 use crate::gazetteer::Gazetteer;
 use crate::model::{Date, Document, Entity, Lang, LangSpan, Mention};
+use crate::names::NameFinder;
 use crate::rules::RuleSet;
 use crate::tokenize::{split_sentences, tokenize_into, Tokens};
 use crate::{lang, resolve};
@@ -47,6 +48,19 @@ pub(crate) const EMBEDDED_RULES: &[(&str, &str)] = &[
 #[cfg(not(feature = "embedded-data"))]
 pub(crate) const EMBEDDED_RULES: &[(&str, &str)] = &[];
 
+#[cfg(feature = "embedded-data")]
+pub(crate) const EMBEDDED_NAMES: &[(&str, &str)] = &[
+    ("gazetteers/names/nl.names", include_str!("../gazetteers/names/nl.names")),
+    ("gazetteers/names/en.names", include_str!("../gazetteers/names/en.names")),
+];
+#[cfg(not(feature = "embedded-data"))]
+pub(crate) const EMBEDDED_NAMES: &[(&str, &str)] = &[];
+
+#[cfg(feature = "embedded-data")]
+pub(crate) const EMBEDDED_GIVEN_NAMES: &str = include_str!("../gazetteers/names/given-names.txt");
+#[cfg(not(feature = "embedded-data"))]
+pub(crate) const EMBEDDED_GIVEN_NAMES: &str = "";
+
 #[derive(Clone, Debug)]
 enum Source {
     Text(String, String),
@@ -83,9 +97,12 @@ impl Source {
 pub struct ExtractorBuilder {
     default_gazetteers: bool,
     default_rules: bool,
+    default_names: bool,
     gazetteers: Vec<Source>,
     titles: Vec<Source>,
     rules: Vec<Source>,
+    names: Vec<Source>,
+    given_names: Vec<Source>,
     lang: Option<Lang>,
 }
 
@@ -101,9 +118,12 @@ impl ExtractorBuilder {
         ExtractorBuilder {
             default_gazetteers: true,
             default_rules: true,
+            default_names: true,
             gazetteers: Vec::new(),
             titles: Vec::new(),
             rules: Vec::new(),
+            names: Vec::new(),
+            given_names: Vec::new(),
             lang: None,
         }
     }
@@ -120,6 +140,34 @@ impl ExtractorBuilder {
     /// off: documents have entities and no relations.
     pub fn default_rules(&mut self, yes: bool) -> &mut ExtractorBuilder {
         self.default_rules = yes;
+        self
+    }
+
+    /// Whether the embedded name-finder rules and given names are loaded. Default:
+    /// yes (with the `embedded-data` feature). With no name rules at all, only the
+    /// gazetteer (and the names after titles) make entities.
+    pub fn default_names(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.default_names = yes;
+        self
+    }
+
+    /// Adds a name-finder rule file's text (format of `gazetteers/names/*.names`);
+    /// `name` names it in errors and rule ids.
+    pub fn names_str(&mut self, name: &str, rules: &str) -> &mut ExtractorBuilder {
+        self.names.push(Source::Text(name.to_string(), rules.to_string()));
+        self
+    }
+
+    /// Adds a name-finder rule file, read by [`build`](ExtractorBuilder::build).
+    pub fn names_file(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.names.push(Source::File(path.into()));
+        self
+    }
+
+    /// Adds given names (one per line, `#` comments) for the name finder's `given`
+    /// rules.
+    pub fn given_names_str(&mut self, name: &str, list: &str) -> &mut ExtractorBuilder {
+        self.given_names.push(Source::Text(name.to_string(), list.to_string()));
         self
     }
 
@@ -208,9 +256,29 @@ impl ExtractorBuilder {
             rules.add_source(&name, &src)?;
         }
         let rules = rules.compile()?;
+        let names = self.build_names()?;
         Ok(Extractor {
-            inner: Arc::new(Inner { gazetteer: g, titles, matcher, rules, lang: self.lang }),
+            inner: Arc::new(Inner { gazetteer: g, titles, matcher, rules, names, lang: self.lang }),
         })
+    }
+
+    /// Reads and indexes the name-finder rules and given names.
+    fn build_names(&self) -> Result<NameFinder, Error> {
+        let mut p = crate::names::parse::Parsed::default();
+        if self.default_names {
+            for (name, src) in EMBEDDED_NAMES {
+                p.add_rules(name, src)?;
+            }
+            p.add_given(EMBEDDED_GIVEN_NAMES);
+        }
+        for s in &self.names {
+            let (name, src) = s.load()?;
+            p.add_rules(&name, &src)?;
+        }
+        for s in &self.given_names {
+            p.add_given(&s.load()?.1);
+        }
+        NameFinder::compile(p)
     }
 }
 
@@ -220,6 +288,7 @@ pub(crate) struct Inner {
     pub titles: Titles,
     pub matcher: Matcher,
     pub rules: crate::rules::Compiled,
+    pub names: NameFinder,
     pub lang: Option<Lang>,
 }
 
@@ -304,15 +373,13 @@ impl Extractor {
         } else {
             vec![lang; sents.len()]
         };
-        let mut res = resolve::resolve(
-            text,
-            &toks,
-            &inner.gazetteer,
-            &inner.matcher,
-            &inner.titles,
-            lang,
-            date,
-        );
+        let data = resolve::Data {
+            g: &inner.gazetteer,
+            m: &inner.matcher,
+            titles: &inner.titles,
+            names: &inner.names,
+        };
+        let mut res = resolve::resolve(text, &toks, &sents, &data, lang, date);
         let relations = inner.rules.apply(&mut crate::rules::Input {
             text,
             toks: &toks,
@@ -325,7 +392,7 @@ impl Extractor {
             sent_langs: &sent_langs,
         });
         let lang_spans = lang_spans(&toks, &sents, &sent_langs, lang);
-        let entities = build_entities(text, &toks, &sents, res, &inner.gazetteer, &relations);
+        let entities = build_entities(text, &toks, &sents, res, inner, &relations);
         Document { lang, date, entities, relations, lang_spans }
     }
 
@@ -398,9 +465,10 @@ fn build_entities(
     toks: &Tokens,
     sents: &[crate::tokenize::Sentence],
     res: resolve::Resolved,
-    g: &Gazetteer,
+    inner: &Inner,
     relations: &[crate::model::Relation],
 ) -> Vec<Entity> {
+    let g = &inner.gazetteer;
     let tt = toks.tokens();
     let mut per: Vec<Vec<Mention>> = vec![Vec::new(); res.entities.len()];
     for m in &res.mentions {
@@ -442,7 +510,8 @@ fn build_entities(
             resolve::EntKey::Local(_) => None,
         };
         let first = ms.first().map_or(usize::MAX, |m| m.start);
-        out.push((first, Entity { id: e.id, name: e.name, kind: e.kind, qid, mentions: ms }));
+        let rule = e.rule.map(|r| inner.names.rule_id(r).to_string());
+        out.push((first, Entity { id: e.id, name: e.name, kind: e.kind, qid, rule, mentions: ms }));
     }
     out.sort_by_key(|x| x.0);
     out.into_iter().map(|x| x.1).collect()

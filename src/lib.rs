@@ -120,6 +120,7 @@ mod fxhash;
 pub mod gazetteer;
 mod lang;
 pub mod model;
+mod names;
 mod resolve;
 pub mod rules;
 pub mod time;

@@ -305,6 +305,9 @@ pub enum MentionKind {
     Title,
     /// A description resolved through dated posts ("de Russische president").
     Description,
+    /// A name the gazetteer does not know, found by a name-finder rule
+    /// ("woordvoerder Anna Berends", "Trump Tower"), or written again later.
+    Found,
 }
 
 /// One real-world thing named in the document, with all its mentions.
@@ -322,6 +325,10 @@ pub struct Entity {
     /// Wikidata id, where the gazetteer is certain of it.
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub qid: Option<String>,
+    /// For a document-local entity found by the name finder: the id of the rule
+    /// that found it (`en/names/facility`).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub rule: Option<String>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
 }

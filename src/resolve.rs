@@ -21,7 +21,11 @@
 //!    does not know ("premier Jansen", "president Rodrigo Duterte") becomes a PERSON
 //!    entity with a document-local id (`local:person:jansen`), so an incomplete
 //!    gazetteer degrades gracefully.
-//! 5. **Name parts**: a capitalised token equal to a part of a person's full name as
+//! 5. **The name finder** ([`crate::names`]): runs of capitalised words that rules
+//!    in data files call a person, organization, place or event ("woordvoerder Anna
+//!    Berends", "Trump Tower", "in Hengelo") become document-local entities
+//!    (`local:org:trump-tower`), each with the rule that found it.
+//! 6. **Name parts**: a capitalised token equal to a part of a person's full name as
 //!    written in the document ("Donald Trump" … "Trump", "Xi Jinping" … "Jinping",
 //!    Dutch genitive "Trumps") is a mention of that person; when two people share the
 //!    part, of the one mentioned last.
@@ -45,7 +49,8 @@ use crate::gazetteer::matcher::{Hit, Matcher, Tag};
 use crate::gazetteer::titles::{title_matches, Titles};
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::model::{Date, EntityType, Lang, MentionKind};
-use crate::tokenize::{TokenKind, Tokens};
+use crate::names::NameFinder;
+use crate::tokenize::{Sentence, TokenKind, Tokens};
 
 /// Where an entity comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,6 +66,8 @@ pub(crate) struct REntity {
     pub id: String,
     pub name: String,
     pub kind: EntityType,
+    /// The name-finder rule that found a local entity.
+    pub rule: Option<u16>,
 }
 
 /// How a mention was recognised.
@@ -70,6 +77,7 @@ pub(crate) enum MKind {
     Surname,
     Title,
     Description,
+    Found,
 }
 
 impl MKind {
@@ -84,6 +92,7 @@ impl MKind {
             MKind::Surname => MentionKind::Surname,
             MKind::Title => MentionKind::Title,
             MKind::Description => MentionKind::Description,
+            MKind::Found => MentionKind::Found,
         }
     }
 }
@@ -129,6 +138,7 @@ impl Resolved {
             id: e.id.clone(),
             name: e.name.clone(),
             kind: e.kind,
+            rule: None,
         });
         (self.entities.len() - 1) as u32
     }
@@ -263,12 +273,12 @@ const NOT_NAMES: &[&str] = &[
 pub(crate) fn resolve(
     text: &str,
     toks: &Tokens,
-    g: &Gazetteer,
-    m: &Matcher,
-    titles: &Titles,
+    sents: &[Sentence],
+    data: &Data<'_>,
     lang: Lang,
     date: Option<Date>,
 ) -> Resolved {
+    let Data { g, m, titles, names } = *data;
     let (hits, tbuf) = m.find(text, toks);
     let cands = Candidates::collect(m, &hits, &tbuf, lang);
     let mut r = Resolver {
@@ -285,9 +295,19 @@ pub(crate) fn resolve(
     r.cover_titles();
     r.family_members();
     r.names_after_titles();
+    r.found_names(names, sents, lang);
     r.name_parts(lang);
     r.out.mentions.sort_by_key(|m| m.first);
     r.out
+}
+
+/// The data the resolver reads: gazetteer, its matcher, titles and name finder.
+#[derive(Clone, Copy)]
+pub(crate) struct Data<'a> {
+    pub g: &'a Gazetteer,
+    pub m: &'a Matcher,
+    pub titles: &'a Titles,
+    pub names: &'a NameFinder,
 }
 
 /// An entry a hit may stand for: gazetteer entry, alias kind, alias language.
@@ -458,8 +478,8 @@ struct Resolver<'a> {
     /// Per token: part of a mention or a title already, so no later step may
     /// take it.
     covered: Vec<bool>,
-    /// Document-local persons by name, shared by steps 3 and 4.
-    locals: HashMap<String, u32>,
+    /// Document-local entities by type and name, shared by steps 3, 4 and 5.
+    locals: HashMap<(EntityType, String), u32>,
     out: Resolved,
 }
 
@@ -571,21 +591,103 @@ impl<'a> Resolver<'a> {
 
     /// The document-local person called `name`, added if new.
     fn local_person(&mut self, name: String) -> u32 {
-        if let Some(&i) = self.locals.get(&name) {
+        self.local_entity(name, EntityType::Person, None)
+    }
+
+    /// The document-local entity of type `kind` called `name`, added if new (with
+    /// the name-finder rule that found it).
+    fn local_entity(&mut self, name: String, kind: EntityType, rule: Option<u16>) -> u32 {
+        let key = (kind, crate::tokenize::fold_lower(&name));
+        if let Some(&i) = self.locals.get(&key) {
             return i;
         }
         let i = self.out.entities.len() as u32;
+        let prefix = match kind {
+            EntityType::Person => "person",
+            EntityType::Organization => "org",
+            EntityType::Event => "event",
+            EntityType::Location | EntityType::Country => "place",
+        };
         self.out.entities.push(REntity {
             key: EntKey::Local(i),
-            id: format!("local:person:{}", slug(&name)),
-            name: name.clone(),
-            kind: EntityType::Person,
+            id: format!("local:{prefix}:{}", slug(&name)),
+            name,
+            kind,
+            rule,
         });
-        self.locals.insert(name, i);
+        self.locals.insert(key, i);
         i
     }
 
-    /// Step 5: an uncovered capitalised token that is a part of a person's name
+    /// Step 5: the name finder's names on the tokens still free (see
+    /// [`crate::names`]); a name written again and an acronym that stands for it
+    /// go to the same entity.
+    fn found_names(&mut self, names: &NameFinder, sents: &[Sentence], lang: Lang) {
+        let absorb = self.absorbable();
+        let mut found = names.find(self.toks, sents, &self.covered, &absorb, lang);
+        self.drop_name_parts(&mut found, lang);
+        let mut by_first: HashMap<usize, u32> = HashMap::default();
+        let mut taken = Vec::new();
+        for x in found.iter().filter(|x| x.of.is_none()) {
+            let name = self.name_text(x.first, x.first + x.len - 1);
+            by_first.insert(x.first, self.local_entity(name, x.kind, Some(x.rule)));
+        }
+        for x in &found {
+            let Some(&ent) = by_first.get(&x.of.unwrap_or(x.first)) else { continue };
+            if self.covered[x.first] {
+                taken.push((x.first as u32, (x.first + x.len) as u32));
+            }
+            self.covered[x.first..x.first + x.len].fill(true);
+            self.out.mentions.push(RMention {
+                first: x.first as u32,
+                len: x.len as u32,
+                ent,
+                kind: MKind::Found,
+            });
+        }
+        // a known name a head word took in is no mention of its own any more
+        let inside = |m: &RMention| {
+            taken.iter().any(|&(a, b)| m.first >= a && m.first < b && m.kind != MKind::Found)
+        };
+        self.out.mentions.retain(|m| !inside(m));
+    }
+
+    /// Weak findings of one word ("to Hekmatyar", "rond Bloks") that are a part
+    /// of a person's full name in the document, or its Dutch genitive, are left to
+    /// step 6, which makes them mentions of that person.
+    fn drop_name_parts(&self, found: &mut Vec<crate::names::Found>, lang: Lang) {
+        let tt = self.toks.tokens();
+        let mut parts: HashSet<&str> = self.person_name_parts().into_keys().collect();
+        for x in found.iter().filter(|x| x.kind == EntityType::Person && x.len >= 2) {
+            parts.extend((x.first..x.first + x.len).map(|i| self.toks.norm_of(&tt[i])));
+        }
+        found.retain(|x| {
+            let f = self.toks.norm_of(&tt[x.first]);
+            let genitive = lang == Lang::Nl
+                && f.len() > 3
+                && f.ends_with('s')
+                && parts.contains(&f[..f.len() - 1]);
+            !(x.weak && x.len == 1 && (parts.contains(f) || genitive))
+        });
+    }
+
+    /// Per token, the first token of the gazetteer mention on it that a head word
+    /// after it may take into a longer name: a name, short form or abbreviation,
+    /// not a demonym ("Russian Embassy" stays Russia's), else `u32::MAX`.
+    fn absorbable(&self) -> Vec<u32> {
+        let mut a = vec![u32::MAX; self.covered.len()];
+        for m in &self.out.mentions {
+            if matches!(m.kind, MKind::Alias(AliasKind::Name | AliasKind::Short | AliasKind::Abbr))
+            {
+                for i in m.first..m.first + m.len {
+                    a[i as usize] = m.first;
+                }
+            }
+        }
+        a
+    }
+
+    /// Step 6: an uncovered capitalised token that is a part of a person's name
     /// written in full (or, in Dutch, its genitive "Trumps") is a surname mention
     /// of that person; of the one mentioned last when two people share the part.
     fn name_parts(&mut self, lang: Lang) {
@@ -626,7 +728,7 @@ impl<'a> Resolver<'a> {
             if self.out.entities[mm.ent as usize].kind != EntityType::Person || mm.len < 2 {
                 continue;
             }
-            if !matches!(mm.kind, MKind::Alias(AliasKind::Name) | MKind::Title) {
+            if !matches!(mm.kind, MKind::Alias(AliasKind::Name) | MKind::Title | MKind::Found) {
                 continue;
             }
             for i in mm.first..mm.first + mm.len {

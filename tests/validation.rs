@@ -21,6 +21,8 @@ struct Case {
     text: String,
     rels: BTreeSet<Rel>,
     ents: Vec<(String, String)>,
+    /// Entities that must not be found (`noent`): false friends; type `*` for any.
+    noents: Vec<(String, String)>,
     line: usize,
 }
 
@@ -35,7 +37,9 @@ fn parse(path: &Path) -> Vec<Case> {
         let t = line.trim_end();
         if t.starts_with('#')
             || (t.trim().is_empty()
-                && out.last().is_none_or(|c| !c.rels.is_empty() || !c.ents.is_empty()))
+                && out.last().is_none_or(|c| {
+                    !c.rels.is_empty() || !c.ents.is_empty() || !c.noents.is_empty()
+                }))
         {
             continue;
         }
@@ -81,7 +85,11 @@ fn parse(path: &Path) -> Vec<Case> {
             let f: Vec<&str> = e.split('|').map(str::trim).collect();
             assert!(f.len() == 2, "{}:{n}: ent needs 2 fields", path.display());
             case.ents.push((f[0].to_string(), f[1].to_string()));
-        } else if case.rels.is_empty() && case.ents.is_empty() {
+        } else if let Some(e) = t.strip_prefix("noent ") {
+            let f: Vec<&str> = e.split('|').map(str::trim).collect();
+            assert!(f.len() == 2, "{}:{n}: noent needs 2 fields", path.display());
+            case.noents.push((f[0].to_string(), f[1].to_string()));
+        } else if case.rels.is_empty() && case.ents.is_empty() && case.noents.is_empty() {
             if !case.text.is_empty() {
                 case.text.push('\n');
             }
@@ -181,6 +189,10 @@ fn run(lang: Lang) {
             .ents
             .iter()
             .all(|(t, n)| doc.entities.iter().any(|e| e.kind.as_str() == t && e.name == *n));
+        let has = |(t, n): &(String, String)| {
+            doc.entities.iter().any(|e| (t == "*" || e.kind.as_str() == t) && e.name == *n)
+        };
+        let ents_ok = ents_ok && !c.noents.iter().any(has);
         let pass = c.rels == pred && ents_ok;
         for cat in c.cats.iter().map(String::as_str).chain(["ALL"]) {
             let e = by_cat.entry(cat.to_string()).or_default();
@@ -216,6 +228,9 @@ fn run(lang: Lang) {
                     if !doc.entities.iter().any(|e| e.kind.as_str() == t && e.name == *n) {
                         let _ = writeln!(report, "    no entity {t} {n}");
                     }
+                }
+                for x in c.noents.iter().filter(|x| has(x)) {
+                    let _ = writeln!(report, "    false entity {} {}", x.0, x.1);
                 }
             }
         }

@@ -1,0 +1,261 @@
+//! Deciding what a capitalised run is, rule by rule.
+//!
+//! The order is fixed: head phrases first ("Ministerie van …"), then head words
+//! at the end ("… Airport"), then the acronym in brackets, then the evidence for a
+//! person (a given name, a role before, an apposition after, a speech verb), then a
+//! place preposition before, then (Dutch) a compound ending in a head. The first
+//! rule that fires decides; a run no rule decides is no name.
+
+use super::runs::{Ctx, Run};
+use super::{Found, Rule};
+use crate::tokenize::TokenKind;
+
+/// Most name tokens a person's name has ("Fatma Betül Sayan Kaya").
+const MAX_PERSON: usize = 4;
+
+/// What a run is, if any rule says so.
+pub(crate) fn decide(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    head_first(c, r)
+        .or_else(|| head_last(c, r))
+        .or_else(|| acronym(c, r))
+        .or_else(|| person(c, r))
+        .or_else(|| place_after(c, r))
+        .or_else(|| suffix(c, r))
+}
+
+fn found(r: (usize, usize), rule: &Rule) -> Found {
+    Found {
+        first: r.0,
+        len: r.1 + 1 - r.0,
+        kind: rule.kind,
+        rule: rule.index,
+        acronym: None,
+        of: None,
+        weak: false,
+    }
+}
+
+/// "Ministerie van Buitenlandse Zaken", "University of Tehran": the run starts
+/// with a head phrase and goes on after it.
+fn head_first(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    for (phrase, rule) in &c.f.head_first {
+        let n = phrase.len();
+        let fits = r.first + n <= r.last
+            && phrase.iter().enumerate().all(|(k, w)| c.norm(r.first + k) == w);
+        // "Ministry of Foreign Affairs" alone is a description, not a name
+        let specific =
+            (r.first + n..=r.last).any(|i| c.is_name(i) && !c.f.generic.contains(c.norm(i)));
+        if fits && specific {
+            return Some(found((r.first, r.last), rule));
+        }
+    }
+    None
+}
+
+/// "Trump Tower", "Kuwait News Agency", "World Energy Congress": the last head
+/// word of the run ends the name, when some word before it is more than a generic
+/// modifier ("Foreign Ministry" alone is a description, not a name).
+///
+/// A known name right before the run is taken in ("Trump Tower", "Kuwait News
+/// Agency", "ASEAN Summit").
+fn head_last(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    let known = r
+        .first
+        .checked_sub(1)
+        .and_then(|p| c.absorb.get(p))
+        .filter(|&&a| a != u32::MAX && c.toks.get(r.first).is_some_and(|t| t.space_before()));
+    let start = known.map_or(r.first, |&a| hyphen_chain(c, a as usize));
+    let (h, rule) = (start + 1..=r.last)
+        .rev()
+        .find_map(|i| c.f.head_last.get(c.norm(i)).map(|rule| (i, rule)))?;
+    // "Ministry of …" goes on after its head: a head-first name or none
+    if h < r.last && !c.is_name(h + 1) {
+        return None;
+    }
+    let specific =
+        known.is_some() || (r.first..h).any(|i| is_word(c, i) && !c.f.generic.contains(c.norm(i)));
+    specific.then(|| found((start, h), rule))
+}
+
+/// "ASEAN-China Summit": a known name glued by hyphens to words before it starts
+/// with them.
+fn hyphen_chain(c: &Ctx<'_>, mut a: usize) -> usize {
+    while a >= 2 && c.norm(a - 1) == "-" && c.glued(a - 1) && c.glued(a) {
+        let w = c.toks.get(a - 2).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
+        if !w {
+            break;
+        }
+        a = c.absorb.get(a - 2).filter(|&&x| x != u32::MAX).map_or(a - 2, |&x| x as usize);
+    }
+    a
+}
+
+/// "Joint Investigation Team (JIT)": a run of two words or more followed by an
+/// acronym in brackets whose first letter is the run's.
+fn acronym(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    let rule = c.f.acronym.as_ref()?;
+    let (open, acr, close) = (r.last + 1, r.last + 2, r.last + 3);
+    let t = c.toks.get(acr)?;
+    let ok = c.norm(open) == "("
+        && c.norm(close) == ")"
+        && t.kind == TokenKind::Word
+        && t.is_all_caps()
+        && r.last > r.first
+        && c.norm(acr).chars().next() == c.norm(r.first).chars().next();
+    ok.then(|| Found { acronym: Some(acr), ..found((r.first, r.last), rule) })
+}
+
+/// A person: the run, cut to its first name segment (no connectors), has a known
+/// given name first, a role word before it, a role in an apposition after it, or
+/// a speech verb next to it.
+fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    let (a, b) = person_span(c, r)?;
+    let words = (a..=b).filter(|&i| c.is_name(i)).count();
+    if words == 0 || words > MAX_PERSON || has_non_person_word(c, a, b) || known_after(c, b) {
+        return None;
+    }
+    let before = a.checked_sub(1).map_or("", |i| c.norm(i));
+    let first_given = c.f.given.contains(c.norm(a)) && !c.f.stop.contains(c.norm(a));
+    let pick = |rule: &Option<Rule>| rule.as_ref().map(|x| found((a, b), x));
+    if first_given && words >= 2 {
+        return pick(&c.f.given_rule);
+    }
+    if r.initial && a == r.first {
+        return None;
+    }
+    let weak = words == 1;
+    if let Some(rule) = c.f.role.get(before) {
+        return Some(Found { weak, ..found((a, b), rule) });
+    }
+    if words >= 2 {
+        if let Some(rule) = credit(c, a) {
+            return Some(found((a, b), rule));
+        }
+        if let Some(rule) = apposition(c, b) {
+            return Some(found((a, b), rule));
+        }
+        let after = c.norm(b + 1);
+        if let Some(rule) = c.f.speech.get(before).or_else(|| c.f.speech.get(after)) {
+            return Some(found((a, b), rule));
+        }
+    }
+    None
+}
+
+/// "Abdel Fattah al-Sisi" where the gazetteer knows "al-Sisi": given names
+/// before a known name are no person of their own.
+fn known_after(c: &Ctx<'_>, b: usize) -> bool {
+    let mut j = b + 1;
+    while c.f.particle.contains(c.norm(j)) || c.norm(j) == "-" {
+        j += 1;
+    }
+    c.covered.get(j).copied().unwrap_or(false) && c.toks.get(j).is_some_and(|t| t.is_capitalized())
+}
+
+/// The part of a run that can be a person's name: after the last role word in it
+/// ("Chief Scientific Adviser Patrick Vallance"), up to the first connector that
+/// is not a name particle. A sentence-initial run that is no given name loses its
+/// first word, which is capitalised by position only.
+fn person_span(c: &Ctx<'_>, r: Run) -> Option<(usize, usize)> {
+    let role = (r.first..r.last).rev().find(|&i| c.f.role.contains_key(c.norm(i)));
+    let a = if let Some(k) = role {
+        k + 1
+    } else if r.initial && !c.f.given.contains(c.norm(r.first)) && r.last > r.first {
+        r.first + 1
+    } else {
+        r.first
+    };
+    let mut b = a;
+    for i in a..=r.last {
+        let joiner = !c.is_name(i) && c.norm(i) != "-";
+        if joiner && !c.f.particle.contains(c.norm(i)) {
+            break;
+        }
+        if c.is_name(i) || c.norm(i) == "-" {
+            b = i;
+        }
+    }
+    c.is_name(a).then_some((a, b))
+}
+
+/// A word that says organization, place or event ("News", "Airport") or a
+/// generic modifier ("National"): no part of a person's name.
+fn has_non_person_word(c: &Ctx<'_>, a: usize, b: usize) -> bool {
+    (a..=b).any(|i| {
+        let n = c.norm(i);
+        let compound =
+            c.f.suffix.iter().any(|(s, _)| n.len() >= s.len() + 3 && n.ends_with(s.as_str()));
+        c.f.head_last.contains_key(n) || c.f.generic.contains(n) || c.f.stop.contains(n) || compound
+    })
+}
+
+/// "Foto: X", "AP Photo/X", "by X": a credit word before the name, perhaps with a
+/// colon or a slash between.
+fn credit<'f>(c: &Ctx<'f>, a: usize) -> Option<&'f Rule> {
+    let mut p = a.checked_sub(1)?;
+    if matches!(c.norm(p), ":" | "/") {
+        p = p.checked_sub(1)?;
+    }
+    c.f.credit.get(c.norm(p))
+}
+
+/// "X, de woordvoerder van …", "X, Canada's ambassador": a comma after the name,
+/// then a role word within a few words.
+fn apposition<'f>(c: &Ctx<'f>, b: usize) -> Option<&'f Rule> {
+    if c.norm(b + 1) != "," {
+        return None;
+    }
+    for i in b + 2..b + 7 {
+        let n = c.norm(i);
+        if let Some(rule) = c.f.apposition.get(n) {
+            return Some(rule);
+        }
+        if matches!(n, "," | "." | "(" | ")" | ":" | ";" | "") {
+            return None;
+        }
+    }
+    None
+}
+
+/// "in Hengelo", "naar Raiwind", "from Mahipar": a place preposition before a run
+/// of up to three words that has no connector inside and no sign of a person.
+///
+/// Not inside a name ("Ladies in White"), not before a known name it modifies
+/// ("in Sub-Saharaans Afrika"), not a single letter nor a word with digits.
+fn place_after(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    let p = r.first.checked_sub(1)?;
+    let rule = c.f.after.get(c.norm(p))?;
+    let prev = c.toks.get(p)?;
+    let inside_name = p
+        .checked_sub(1)
+        .and_then(|q| c.toks.get(q))
+        .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
+    let words = (r.first..=r.last).filter(|&i| c.is_name(i)).count();
+    let plain = (r.first..=r.last).all(|i| {
+        let n = c.norm(i);
+        (c.is_name(i) && !n.bytes().any(|b| b.is_ascii_digit())) || matches!(n, "-" | "de" | "i")
+    });
+    let person_like =
+        c.f.given.contains(c.norm(r.first)) || c.f.speech.contains_key(c.norm(r.last + 1));
+    let ok = !prev.is_capitalized() && !inside_name && words <= 3 && plain && !person_like;
+    let ok = ok && c.norm(r.first).chars().count() >= 2 && !known_after(c, r.last);
+    let ok = ok && !has_non_person_word(c, r.first, r.last);
+    ok.then(|| Found { weak: true, ..found((r.first, r.last), rule) })
+}
+
+/// Dutch compounds that end in a head: "Catshuis", "Bestkazerne". One word, not
+/// the first of a sentence, with at least three letters before the head.
+fn suffix(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    if r.first != r.last || r.initial {
+        return None;
+    }
+    let n = c.norm(r.first);
+    c.f.suffix
+        .iter()
+        .find(|(s, _)| n.len() >= s.len() + 3 && n.ends_with(s.as_str()))
+        .map(|(_, rule)| found((r.first, r.last), rule))
+}
+
+fn is_word(c: &Ctx<'_>, i: usize) -> bool {
+    c.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+}

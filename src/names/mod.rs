@@ -1,0 +1,223 @@
+//! The name finder: people, organizations, places and events the gazetteer does
+//! not know, found by rules in data files (`gazetteers/names/*.names`).
+//!
+//! It runs inside the resolver, after the gazetteer's mentions and the names after
+//! titles are chosen, on the tokens still free. It cuts every sentence into runs of
+//! capitalised words (see [`runs`]) and decides per run, rule by rule (see
+//! [`decide`]), whether it is a name and of what type:
+//!
+//! | decision | example | type |
+//! | --- | --- | --- |
+//! | `head-first` | "Ministerie van Buitenlandse Zaken", "University of Tehran" | ORGANIZATION |
+//! | `head-last` | "Trump Tower", "Kuwait News Agency", "World Energy Congress" | per rule |
+//! | `acronym` | "Joint Investigation Team (JIT)", later "JIT" | ORGANIZATION |
+//! | `given` | "Marieke Ekhart": a known given name first | PERSON |
+//! | `role` | "woordvoerder Peter Stano", "spokesman Hadi Mizban" | PERSON |
+//! | `credit` | "Foto: Marieke Ekhart", "AP Photo/Hadi Mizban", "by Isti Miskolczy" | PERSON |
+//! | `apposition` | "Dennis Horak, Canada's ambassador" | PERSON |
+//! | `speech` | "zei Marieke Ekhart", "Hadi Mizban said" | PERSON |
+//! | `after` | "in Hengelo", "to Raiwind" | LOCATION |
+//! | `suffix` | "Catshuis", "Bestkazerne" (one Dutch word) | LOCATION |
+//!
+//! A name found once is found again where it is written again, and an acronym in
+//! brackets stands for its name afterwards. Headlines in title case are left
+//! alone. Every entity found keeps the id of the rule that found it.
+//!
+//! ```
+//! let ex = gazet::Extractor::new();
+//! let doc = ex.extract("Het Joint Investigation Team (JIT) meldde dinsdag dat woordvoerder \
+//!                       Anna Berends in Hengelo sprak. Het JIT zweeg verder.");
+//! let jit = doc.entity_named("Joint Investigation Team").unwrap();
+//! assert_eq!(jit.id, "local:org:joint-investigation-team");
+//! assert_eq!(jit.mentions.len(), 3); // the name, "(JIT)" and "JIT"
+//! assert_eq!(jit.rule.as_deref(), Some("nl/names/acronym"));
+//! assert!(doc.entity_named("Anna Berends").is_some());
+//! assert_eq!(doc.entity_named("Hengelo").unwrap().id, "local:place:hengelo");
+//! ```
+
+pub(crate) mod decide;
+pub(crate) mod parse;
+pub(crate) mod runs;
+
+use std::sync::Arc;
+
+use crate::error::Error;
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::model::{EntityType, Lang};
+use crate::tokenize::{Sentence, TokenKind, Tokens};
+use parse::{Decision, Parsed};
+use runs::{Ctx, Run};
+
+/// A rule as the finder uses it: the type it gives and its index (for its id).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rule {
+    pub kind: EntityType,
+    pub index: u16,
+}
+
+/// A name found: tokens `first..first+len`, its type, the rule, the token of an
+/// acronym in brackets that stands for it from then on, and, for a name written
+/// again or an acronym, the first token of the finding it repeats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub first: usize,
+    pub len: usize,
+    pub kind: EntityType,
+    pub rule: u16,
+    pub acronym: Option<usize>,
+    pub of: Option<usize>,
+    /// Found on weak evidence (one word after a role, a place preposition): the
+    /// resolver drops it where the word is part of a person's full name.
+    pub weak: bool,
+}
+
+/// The rules of one language, indexed by word.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Finder {
+    pub given: Arc<HashSet<String>>,
+    pub given_rule: Option<Rule>,
+    pub acronym: Option<Rule>,
+    pub role: HashMap<String, Rule>,
+    pub credit: HashMap<String, Rule>,
+    pub apposition: HashMap<String, Rule>,
+    pub speech: HashMap<String, Rule>,
+    pub head_last: HashMap<String, Rule>,
+    pub head_first: Vec<(Vec<String>, Rule)>,
+    pub suffix: Vec<(String, Rule)>,
+    pub after: HashMap<String, Rule>,
+    pub stop: HashSet<String>,
+    pub connect: HashSet<String>,
+    pub particle: HashSet<String>,
+    pub generic: HashSet<String>,
+}
+
+/// The compiled name finder: the rules of each language and their ids.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameFinder {
+    nl: Option<Finder>,
+    en: Option<Finder>,
+    ids: Vec<String>,
+}
+
+impl NameFinder {
+    /// Indexes parsed rule files and given-name lists.
+    pub(crate) fn compile(p: Parsed) -> Result<NameFinder, Error> {
+        let given = Arc::new(p.given);
+        let mut out = NameFinder {
+            ids: p.rules.iter().map(|r| r.id.clone()).collect(),
+            ..Default::default()
+        };
+        for lang in [Lang::Nl, Lang::En] {
+            let lists =
+                |m: &HashMap<Lang, HashSet<String>>| m.get(&lang).cloned().unwrap_or_default();
+            let mut f = Finder {
+                given: given.clone(),
+                stop: lists(&p.stop),
+                connect: lists(&p.connect),
+                particle: lists(&p.particle),
+                generic: lists(&p.generic),
+                ..Default::default()
+            };
+            let mut any = false;
+            for (i, r) in p.rules.iter().enumerate().filter(|(_, r)| r.lang == lang) {
+                any = true;
+                index_rule(&mut f, r, Rule { kind: r.kind, index: i as u16 });
+            }
+            let slot = if lang == Lang::Nl { &mut out.nl } else { &mut out.en };
+            *slot = any.then_some(f);
+        }
+        Ok(out)
+    }
+
+    /// The id of rule `i` (`en/names/facility`).
+    pub(crate) fn rule_id(&self, i: u16) -> &str {
+        self.ids.get(i as usize).map_or("", String::as_str)
+    }
+
+    /// The names in `toks` on tokens not `covered`, in token order, never
+    /// overlapping; names written again and acronyms come after the first finding
+    /// with the same rule.
+    ///
+    /// `absorb[i]` is the first token of a known name at token `i` that a head word
+    /// after it may take into a longer name ("Trump Tower", "Kuwait News Agency"),
+    /// or `u32::MAX`.
+    pub(crate) fn find(
+        &self,
+        toks: &Tokens,
+        sents: &[Sentence],
+        covered: &[bool],
+        absorb: &[u32],
+        lang: Lang,
+    ) -> Vec<Found> {
+        let Some(f) = (if lang == Lang::Nl { self.nl.as_ref() } else { self.en.as_ref() }) else {
+            return Vec::new();
+        };
+        let c = Ctx { toks, covered, absorb, f };
+        let mut runs = Vec::new();
+        for s in sents.iter().filter(|s| !runs::is_headline(toks, s)) {
+            runs::runs_of(&c, s, &mut runs);
+        }
+        let mut out = Vec::new();
+        let mut left = Vec::new();
+        for r in runs {
+            match decide::decide(&c, r) {
+                Some(x) => out.push(x),
+                None => left.push(r),
+            }
+        }
+        repeats(&c, &mut out, &left);
+        out.sort_by_key(|x| x.first);
+        out
+    }
+}
+
+/// Files one rule under its decision's index.
+fn index_rule(f: &mut Finder, r: &parse::NameRule, rule: Rule) {
+    let last = |p: &Vec<String>| p.last().cloned().unwrap_or_default();
+    match r.decision {
+        Decision::Given => f.given_rule = Some(rule),
+        Decision::Acronym => f.acronym = Some(rule),
+        Decision::Role => f.role.extend(r.words.iter().map(|p| (last(p), rule))),
+        Decision::Credit => f.credit.extend(r.words.iter().map(|p| (last(p), rule))),
+        Decision::Apposition => f.apposition.extend(r.words.iter().map(|p| (last(p), rule))),
+        Decision::Speech => f.speech.extend(r.words.iter().map(|p| (last(p), rule))),
+        Decision::HeadLast => f.head_last.extend(r.words.iter().map(|p| (last(p), rule))),
+        Decision::After => f.after.extend(r.words.iter().map(|p| (last(p), rule))),
+        Decision::HeadFirst => f.head_first.extend(r.words.iter().map(|p| (p.clone(), rule))),
+        Decision::Suffix => f.suffix.extend(r.words.iter().map(|p| (last(p), rule))),
+    }
+}
+
+/// Runs no rule decided that repeat a name found elsewhere (same words), and
+/// single capitalised acronyms that stand for a name found with them, become
+/// findings of that name too.
+fn repeats(c: &Ctx<'_>, out: &mut Vec<Found>, left: &[Run]) {
+    let key = |a: usize, len: usize| (a..a + len).map(|i| c.norm(i)).collect::<Vec<_>>().join(" ");
+    let mut names: HashMap<String, Found> = HashMap::default();
+    for x in out.iter() {
+        names.entry(key(x.first, x.len)).or_insert(*x);
+        if let Some(a) = x.acronym {
+            names.entry(c.norm(a).to_string()).or_insert(*x);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for r in left {
+        if let Some(x) = names.get(&key(r.first, r.last + 1 - r.first)) {
+            let len = r.last + 1 - r.first;
+            out.push(Found { first: r.first, len, acronym: None, of: Some(x.first), ..*x });
+        }
+    }
+    for (i, t) in c.toks.tokens().iter().enumerate() {
+        if t.kind != TokenKind::Word || !t.is_all_caps() || c.covered[i] {
+            continue;
+        }
+        if out.iter().any(|x| (x.first..x.first + x.len).contains(&i)) {
+            continue;
+        }
+        if let Some(x) = names.get(c.norm(i)).filter(|x| x.acronym.is_some()) {
+            out.push(Found { first: i, len: 1, acronym: None, of: Some(x.first), ..*x });
+        }
+    }
+}

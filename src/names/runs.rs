@@ -1,0 +1,131 @@
+//! Capitalised runs: the candidates the name finder decides on.
+//!
+//! A run is a maximal stretch of uncovered capitalised words inside one sentence,
+//! with hyphens ("Koh-i-Sabaz") and the lower-case particles and connectors of the
+//! rule file ("van der", "of the") inside it when a capitalised word follows them.
+//! "de woordvoerder van het Joint Investigation Team zei" has one run, "Joint
+//! Investigation Team"; "Office of the President of Ukraine" is one run as well.
+
+use super::Finder;
+use crate::tokenize::{Sentence, TokenKind, Tokens};
+
+/// A run: tokens `first..=last` of sentence `sent`; `initial` when it starts
+/// the sentence, where every word is capitalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub first: usize,
+    pub last: usize,
+    pub initial: bool,
+}
+
+/// What the run builder reads.
+pub(crate) struct Ctx<'a> {
+    pub toks: &'a Tokens,
+    pub covered: &'a [bool],
+    /// Per token: the first token of a known name a head word may take in, or
+    /// `u32::MAX`.
+    pub absorb: &'a [u32],
+    pub f: &'a Finder,
+}
+
+impl Ctx<'_> {
+    /// An uncovered capitalised word.
+    pub(crate) fn is_name(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        t.kind == TokenKind::Word && t.is_capitalized() && !self.covered[i]
+    }
+
+    /// The normalised form of token `i` ("" past the end).
+    pub(crate) fn norm(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| self.toks.norm_of(t))
+    }
+
+    /// Token `i` is glued to the token before it (no space).
+    pub(crate) fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before())
+    }
+
+    /// A lower-case particle or connector word.
+    fn is_joiner(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        t.kind == TokenKind::Word
+            && !t.is_capitalized()
+            && !self.covered[i]
+            && (self.f.particle.contains(self.norm(i)) || self.f.connect.contains(self.norm(i)))
+    }
+
+    /// Whether the word at `i` may start a run: not a stop word, a role word, a
+    /// month or weekday, nor all capitals of three letters or fewer.
+    fn may_start(&self, i: usize) -> bool {
+        let n = self.norm(i);
+        let short_caps = self.toks.get(i).is_some_and(|t| t.is_all_caps()) && n.len() <= 3;
+        self.is_name(i)
+            && !self.f.stop.contains(n)
+            && !self.f.role.contains_key(n)
+            && !crate::time::is_calendar_word(n)
+            && !short_caps
+    }
+
+    /// The end of the run that starts at `i` (inclusive).
+    fn run_end(&self, i: usize, end: usize) -> usize {
+        let mut j = i;
+        loop {
+            if j + 1 < end && self.is_name(j + 1) && !self.breaks(j + 1) {
+                j += 1;
+            } else if j + 2 < end
+                && self.norm(j + 1) == "-"
+                && self.glued(j + 1)
+                && self.glued(j + 2)
+                && self.toks.get(j + 2).is_some_and(|t| t.kind == TokenKind::Word)
+                && !self.covered[j + 2]
+            {
+                j += 2;
+            } else if let Some(k) = self.joined_name(j + 1, end) {
+                j = k;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    /// A capitalised word that ends a run before it: a month or a weekday
+    /// ("Trump Monday").
+    fn breaks(&self, i: usize) -> bool {
+        crate::time::is_calendar_word(self.norm(i))
+    }
+
+    /// Up to two joiners from `i`, then a capitalised word: its index.
+    fn joined_name(&self, i: usize, end: usize) -> Option<usize> {
+        let mut k = i;
+        while k < end && k < i + 2 && self.is_joiner(k) {
+            k += 1;
+        }
+        (k > i && k < end && self.is_name(k) && !self.breaks(k)).then_some(k)
+    }
+}
+
+/// The runs of one sentence.
+pub(crate) fn runs_of(c: &Ctx<'_>, s: &Sentence, out: &mut Vec<Run>) {
+    let (first, end) = (s.first as usize, s.last as usize);
+    // the sentence's first word: every word is capitalised there
+    let lead = (first..end).find(|&i| c.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word));
+    let mut i = first;
+    while i < end {
+        if !c.may_start(i) {
+            i += 1;
+            continue;
+        }
+        let last = c.run_end(i, end);
+        out.push(Run { first: i, last, initial: Some(i) == lead });
+        i = last + 1;
+    }
+}
+
+/// A headline in title case or capitals: most of its words are capitalised. The
+/// finder leaves such sentences alone ("Trump Meets Putin In Helsinki").
+pub(crate) fn is_headline(toks: &Tokens, s: &Sentence) -> bool {
+    let tt = &toks.tokens()[s.first as usize..s.last as usize];
+    let words: Vec<_> = tt.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    let caps = words.iter().filter(|t| t.is_capitalized()).count();
+    words.len() >= 4 && caps * 4 >= words.len() * 3
+}
