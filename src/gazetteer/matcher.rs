@@ -33,6 +33,8 @@ pub(crate) struct Target {
     pub tag: Tag,
     pub kind: AliasKind,
     pub lang: Option<&'static str>,
+    /// The alias names its entry only where the document supports it (`ctx`).
+    pub ctx: bool,
     case: CaseRule,
     /// For `Exact`: the alias tokens with case kept, accents folded.
     exact: Box<[Box<str>]>,
@@ -81,6 +83,7 @@ impl Matcher {
                     form: t.form.clone(),
                     case: CaseRule::Insensitive,
                     no_inflection: true,
+                    context: false,
                 },
                 None,
             )
@@ -138,6 +141,7 @@ impl Matcher {
                             tag,
                             kind: a.kind,
                             lang: a.lang,
+                            ctx: a.context,
                             case: a.case,
                             exact: exact.into_boxed_slice(),
                             cap_mask,

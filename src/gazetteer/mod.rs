@@ -115,6 +115,10 @@ pub struct Alias {
     pub case: CaseRule,
     /// Whether no Dutch genitive is generated from it (`noinfl`).
     pub no_inflection: bool,
+    /// Whether it names the entity only where the document supports it (`ctx`):
+    /// the entity is named in full, a title before it fits the entity's post, or a
+    /// country of the entity's posts is named ("Kim", "Moon", "Abe", "Xi").
+    pub context: bool,
 }
 
 /// A dated post held by a person ("president of Russia from 2012-05-07").
@@ -280,7 +284,7 @@ impl Gazetteer {
         let kind = AliasKind::parse(ks).ok_or_else(|| line.error(format!("unknown alias kind \"{ks}\": expected name, short, abbr, partial, adj or people"), 2))?;
         let forms =
             line.get(3).ok_or_else(|| line.error("alias line needs forms in field 4", 2))?;
-        let (case, no_inflection) = parse_alias_flags(line, kind.default_case())?;
+        let (case, no_inflection, context) = parse_alias_flags(line, kind.default_case())?;
         if line.fields.len() > 5 {
             return Err(
                 line.error("too many fields: an alias line has lang, kind, forms and flags", 5)
@@ -294,7 +298,7 @@ impl Gazetteer {
                 return Err(Error::gazetteer("empty alias form", line.loc_at(col)));
             }
             local += form.len() + 1;
-            let alias = Alias { lang, kind, form: f.to_string(), case, no_inflection };
+            let alias = Alias { lang, kind, form: f.to_string(), case, no_inflection, context };
             self.entries[cur].merge_alias(alias);
         }
         Ok(())
@@ -382,6 +386,7 @@ impl Entry {
         if let Some(a) = dup {
             a.case = alias.case;
             a.no_inflection |= alias.no_inflection;
+            a.context |= alias.context;
         } else {
             self.aliases.push(alias);
         }
@@ -458,6 +463,7 @@ fn parse_entity(line: &Line<'_>) -> Result<Entry, Error> {
             form: name.to_string(),
             case: AliasKind::Name.default_case(),
             no_inflection: false,
+            context: false,
         }],
         posts: Vec::new(),
         gathering: false,
@@ -537,11 +543,15 @@ fn parse_alias_lang(line: &Line<'_>) -> Result<AliasLang, Error> {
 /// The optional flags field of an alias line (`cs`, `cap`, `ci`, `noinfl`,
 /// comma-separated): the case rule, `default_case` unless a flag sets one, and
 /// whether no genitive is generated.
-fn parse_alias_flags(line: &Line<'_>, default_case: CaseRule) -> Result<(CaseRule, bool), Error> {
+/// The flags of an alias line: its case rule, `noinfl` and `ctx`.
+fn parse_alias_flags(
+    line: &Line<'_>,
+    default_case: CaseRule,
+) -> Result<(CaseRule, bool, bool), Error> {
     let mut case = default_case;
-    let mut no_inflection = false;
+    let (mut no_inflection, mut context) = (false, false);
     let Some(flags) = line.get(4) else {
-        return Ok((case, no_inflection));
+        return Ok((case, no_inflection, context));
     };
     for fl in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
         match fl {
@@ -549,14 +559,16 @@ fn parse_alias_flags(line: &Line<'_>, default_case: CaseRule) -> Result<(CaseRul
             "cap" => case = CaseRule::Capitalized,
             "ci" => case = CaseRule::Insensitive,
             "noinfl" => no_inflection = true,
+            "ctx" => context = true,
             _ => {
-                return Err(
-                    line.error(format!("unknown flag \"{fl}\": expected cs, cap, ci or noinfl"), 4)
-                )
+                return Err(line.error(
+                    format!("unknown flag \"{fl}\": expected cs, cap, ci, noinfl or ctx"),
+                    4,
+                ))
             }
         }
     }
-    Ok((case, no_inflection))
+    Ok((case, no_inflection, context))
 }
 
 /// Parses the fields of a `post` line: title, country or organization id, start
