@@ -22,6 +22,8 @@ pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[
     ("gazetteers/regions.tsv", include_str!("../gazetteers/regions.tsv")),
     ("gazetteers/places.tsv", include_str!("../gazetteers/places.tsv")),
     ("gazetteers/organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
+    ("gazetteers/media.tsv", include_str!("../gazetteers/media.tsv")),
+    ("gazetteers/venues.tsv", include_str!("../gazetteers/venues.tsv")),
     ("gazetteers/events.tsv", include_str!("../gazetteers/events.tsv")),
     (
         "gazetteers/people-europe-americas.tsv",

@@ -23,7 +23,7 @@ TYPES = {"PERSON", "COUNTRY", "LOCATION", "ORGANIZATION", "EVENT"}
 LANGS = {"*", "en", "nl", "de", "fr"}
 KINDS = {"name", "short", "abbr", "partial", "adj", "people"}
 DEFAULT_CASE = {"name": "cap", "short": "cap", "abbr": "cs", "partial": "cap", "adj": "cap", "people": "cap"}
-FLAGS = {"cs", "cap", "ci", "noinfl"}
+FLAGS = {"cs", "cap", "ci", "noinfl", "ctx"}
 TITLES = {
     "president", "vice president", "prime minister", "chancellor", "foreign minister",
     "secretary of state", "defence minister", "finance minister", "interior minister",

@@ -19,7 +19,6 @@ pub(crate) fn decide(c: &Ctx<'_>, r: Run) -> Option<Found> {
         .or_else(|| head_last(c, r))
         .or_else(|| acronym(c, r))
         .or_else(|| person(c, r))
-        .or_else(|| place_after(c, r))
         .or_else(|| suffix(c, r))
 }
 
@@ -220,16 +219,18 @@ fn apposition<'f>(c: &Ctx<'f>, b: usize) -> Option<&'f Rule> {
 /// "in Hengelo", "naar Raiwind", "from Mahipar": a place preposition before a run
 /// of up to three words that has no connector inside and no sign of a person.
 ///
-/// Not inside a name ("Ladies in White"), not before a known name it modifies
-/// ("in Sub-Saharaans Afrika"), not a single letter nor a word with digits.
-fn place_after(c: &Ctx<'_>, r: Run) -> Option<Found> {
+/// Not inside a name ("Ladies in White": a capitalised word before the
+/// preposition that is no name found, `name_end`), not before a known name it
+/// modifies ("in Sub-Saharaans Afrika"), not a single letter nor a word with
+/// digits. Decided after every other rule, on the runs they left.
+pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool) -> Option<Found> {
     let p = r.first.checked_sub(1)?;
     let rule = c.f.after.get(c.norm(p))?;
     let prev = c.toks.get(p)?;
-    let inside_name = p
-        .checked_sub(1)
-        .and_then(|q| c.toks.get(q))
-        .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
+    let inside_name = p.checked_sub(1).is_some_and(|q| {
+        let cap = c.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
+        cap && !c.covered[q] && !name_end(q)
+    });
     let words = (r.first..=r.last).filter(|&i| c.is_name(i)).count();
     let plain = (r.first..=r.last).all(|i| {
         let n = c.norm(i);

@@ -165,6 +165,15 @@ impl NameFinder {
                 None => left.push(r),
             }
         }
+        let ends: HashSet<usize> = out.iter().map(|x| x.first + x.len - 1).collect();
+        let name_end = |i: usize| ends.contains(&i);
+        left.retain(|&r| match decide::place_after(&c, r, &name_end) {
+            Some(x) => {
+                out.push(x);
+                false
+            }
+            None => true,
+        });
         repeats(&c, &mut out, &left);
         out.sort_by_key(|x| x.first);
         out
