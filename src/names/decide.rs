@@ -10,6 +10,11 @@ use super::runs::{Ctx, Run};
 use super::{Found, Rule};
 use crate::tokenize::TokenKind;
 
+/// Stop words that may stand between the comma and the role of an apposition
+/// ("X, the company's director", "X, zijn adviseur").
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "its", "their", "de", "het", "een", "zijn", "haar", "hun"];
+
 /// Most name tokens a person's name has ("Fatma Betül Sayan Kaya").
 const MAX_PERSON: usize = 4;
 
@@ -64,6 +69,13 @@ fn head_last(c: &Ctx<'_>, r: Run) -> Option<Found> {
         .and_then(|p| c.absorb.get(p))
         .filter(|&&a| a != u32::MAX && c.toks.get(r.first).is_some_and(|t| t.space_before()));
     let start = known.map_or(r.first, |&a| hyphen_chain(c, a as usize));
+    // "Traffic on the Kestrel Valley Road": a sentence's first word before a
+    // connector is no part of the name
+    let start = if r.initial && known.is_none() && !c.is_name(start + 1) {
+        (start + 1..=r.last).find(|&i| c.is_name(i)).unwrap_or(start)
+    } else {
+        start
+    };
     let (h, rule) = (start + 1..=r.last)
         .rev()
         .find_map(|i| c.f.head_last.get(c.norm(i)).map(|rule| (i, rule)))?;
@@ -100,21 +112,35 @@ fn acronym(c: &Ctx<'_>, r: Run) -> Option<Found> {
         && t.kind == TokenKind::Word
         && t.is_all_caps()
         && r.last > r.first
-        && c.norm(acr).chars().next() == c.norm(r.first).chars().next();
+        && initials_fit(c, r, c.norm(acr));
     ok.then(|| Found { acronym: Some(acr), ..found((r.first, r.last), rule) })
+}
+
+/// The acronym's first letter is the run's, and its second the initial of a later
+/// word of the run ("Joint Investigation Team (JIT)"; not "Cora Claassen (CDA)").
+fn initials_fit(c: &Ctx<'_>, r: Run, acr: &str) -> bool {
+    let mut letters = acr.chars();
+    let (Some(x), Some(y)) = (letters.next(), letters.next()) else { return false };
+    let initial = |i: usize| c.norm(i).chars().next();
+    initial(r.first) == Some(x)
+        && (r.first + 1..=r.last).any(|i| c.is_name(i) && initial(i) == Some(y))
 }
 
 /// A person: the run, cut to its first name segment (no connectors), has a known
 /// given name first, a role word before it, a role in an apposition after it, or
 /// a speech verb next to it.
 fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    if let Some(x) = initial_apposition(c, r) {
+        return Some(x);
+    }
     let (a, b) = person_span(c, r)?;
     let words = (a..=b).filter(|&i| c.is_name(i)).count();
-    if words == 0 || words > MAX_PERSON || has_non_person_word(c, a, b) || known_after(c, b) {
+    let first_given = c.f.given.contains(c.norm(a)) && !c.f.stop.contains(c.norm(a));
+    let bad = has_non_person_word(c, a, b, first_given) || known_after(c, b);
+    if words == 0 || words > MAX_PERSON || bad {
         return None;
     }
     let before = a.checked_sub(1).map_or("", |i| c.norm(i));
-    let first_given = c.f.given.contains(c.norm(a)) && !c.f.stop.contains(c.norm(a));
     let pick = |rule: &Option<Rule>| rule.as_ref().map(|x| found((a, b), x));
     if first_given && words >= 2 {
         return pick(&c.f.given_rule);
@@ -122,23 +148,35 @@ fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
     if r.initial && a == r.first {
         return None;
     }
-    let weak = words == 1;
-    if let Some(rule) = c.f.role.get(before) {
-        return Some(Found { weak, ..found((a, b), rule) });
+    // "Deputy Speaker", "Chief Constable": a capitalised role word before one
+    // capitalised word makes a title, not a name
+    let role_cap = a.checked_sub(1).and_then(|i| c.toks.get(i)).is_some_and(|t| t.is_capitalized());
+    if let Some(rule) = c.f.role.get(before).filter(|_| words >= 2 || !role_cap) {
+        return Some(Found { weak: words == 1, ..found((a, b), rule) });
     }
     if words >= 2 {
-        if let Some(rule) = credit(c, a) {
-            return Some(found((a, b), rule));
-        }
-        if let Some(rule) = apposition(c, b) {
-            return Some(found((a, b), rule));
-        }
         let after = c.norm(b + 1);
-        if let Some(rule) = c.f.speech.get(before).or_else(|| c.f.speech.get(after)) {
-            return Some(found((a, b), rule));
-        }
+        let rule = credit(c, a)
+            .or_else(|| apposition(c, b))
+            .or_else(|| c.f.speech.get(before).or_else(|| c.f.speech.get(after)));
+        return rule.map(|x| found((a, b), x));
     }
     None
+}
+
+/// "Geertje Smit, directeur van …" at the start of a sentence: an apposition with
+/// a role vouches for a first word the given-name list does not know.
+fn initial_apposition(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    let words = (r.first..=r.last).filter(|&i| c.is_name(i)).count();
+    let plain = (r.first..=r.last).all(|i| c.is_name(i) || c.f.particle.contains(c.norm(i)));
+    if !r.initial
+        || !plain
+        || !(2..=3).contains(&words)
+        || has_non_person_word(c, r.first, r.last, false)
+    {
+        return None;
+    }
+    apposition(c, r.last).map(|x| found((r.first, r.last), x))
 }
 
 /// "Abdel Fattah al-Sisi" where the gazetteer knows "al-Sisi": given names
@@ -177,25 +215,35 @@ fn person_span(c: &Ctx<'_>, r: Run) -> Option<(usize, usize)> {
     c.is_name(a).then_some((a, b))
 }
 
-/// A word that says organization, place or event ("News", "Airport") or a
-/// generic modifier ("National"): no part of a person's name.
-fn has_non_person_word(c: &Ctx<'_>, a: usize, b: usize) -> bool {
+/// A word that says organization, place or event ("News", "Airport"), a generic
+/// modifier ("National") or, unless a known given name comes first ("Lieke
+/// Nijhuis"), a Dutch compound with a place head ("Bestkazerne"): no part of a
+/// person's name.
+fn has_non_person_word(c: &Ctx<'_>, a: usize, b: usize, given: bool) -> bool {
     (a..=b).any(|i| {
         let n = c.norm(i);
-        let compound =
-            c.f.suffix.iter().any(|(s, _)| n.len() >= s.len() + 3 && n.ends_with(s.as_str()));
+        let compound = !given
+            && c.f.suffix.iter().any(|(s, _)| n.len() >= s.len() + 3 && n.ends_with(s.as_str()));
         c.f.head_last.contains_key(n) || c.f.generic.contains(n) || c.f.stop.contains(n) || compound
     })
 }
 
 /// "Foto: X", "AP Photo/X", "by X": a credit word before the name, perhaps with a
 /// colon or a slash between.
+///
+/// Without the colon or slash the credit word must open its line ("Door Anna
+/// Berends") or follow another ("Reporting by X"): "gebouwd door Hendriks Bouw" is
+/// no byline.
 fn credit<'f>(c: &Ctx<'f>, a: usize) -> Option<&'f Rule> {
     let mut p = a.checked_sub(1)?;
-    if matches!(c.norm(p), ":" | "/") {
+    let marked = matches!(c.norm(p), ":" | "/");
+    if marked {
         p = p.checked_sub(1)?;
     }
-    c.f.credit.get(c.norm(p))
+    let line_start = p == 0 || c.toks.get(p).is_some_and(|t| t.newline_before());
+    // "Reporting by X; editing by Y", "Photo by X"
+    let after_credit = p.checked_sub(1).is_some_and(|q| c.f.credit.contains_key(c.norm(q)));
+    c.f.credit.get(c.norm(p)).filter(|_| marked || line_start || after_credit)
 }
 
 /// "X, de woordvoerder van …", "X, Canada's ambassador": a comma after the name,
@@ -204,12 +252,14 @@ fn apposition<'f>(c: &Ctx<'f>, b: usize) -> Option<&'f Rule> {
     if c.norm(b + 1) != "," {
         return None;
     }
-    for i in b + 2..b + 7 {
+    for i in b + 2..b + 9 {
         let n = c.norm(i);
         if let Some(rule) = c.f.apposition.get(n) {
             return Some(rule);
         }
-        if matches!(n, "," | "." | "(" | ")" | ":" | ";" | "") {
+        // a clause ("In Hadham, where the mayor …") is no apposition
+        let clause = c.f.stop.contains(n) && !DETERMINERS.contains(&n);
+        if clause || matches!(n, "," | "." | "(" | ")" | ":" | ";" | "") {
             return None;
         }
     }
@@ -238,9 +288,12 @@ pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool)
     });
     let person_like =
         c.f.given.contains(c.norm(r.first)) || c.f.speech.contains_key(c.norm(r.last + 1));
-    let ok = !prev.is_capitalized() && !inside_name && words <= 3 && plain && !person_like;
+    // "In Ellerdijk is …": a capitalised preposition opens the sentence
+    let opens = p == 0 || c.toks.get(p).is_some_and(|t| t.newline_before()) || sentence_start(c, p);
+    let ok =
+        (!prev.is_capitalized() || opens) && !inside_name && words <= 3 && plain && !person_like;
     let ok = ok && c.norm(r.first).chars().count() >= 2 && !known_after(c, r.last);
-    let ok = ok && !has_non_person_word(c, r.first, r.last);
+    let ok = ok && !has_non_person_word(c, r.first, r.last, false);
     ok.then(|| Found { weak: true, ..found((r.first, r.last), rule) })
 }
 
@@ -255,6 +308,11 @@ fn suffix(c: &Ctx<'_>, r: Run) -> Option<Found> {
         .iter()
         .find(|(s, _)| n.len() >= s.len() + 3 && n.ends_with(s.as_str()))
         .map(|(_, rule)| found((r.first, r.last), rule))
+}
+
+/// Token `p` follows a sentence end.
+fn sentence_start(c: &Ctx<'_>, p: usize) -> bool {
+    p.checked_sub(1).is_some_and(|q| matches!(c.norm(q), "." | "!" | "?" | "\"" | ":"))
 }
 
 fn is_word(c: &Ctx<'_>, i: usize) -> bool {
