@@ -102,8 +102,10 @@ class Checker:
                 self.ids[eid] = where
                 if etype not in TYPES:
                     self.err(where, f"bad type {etype!r}")
-                if eid.startswith("country:") and etype != "COUNTRY":
-                    self.err(where, "country: id with a type other than COUNTRY")
+                # a dependent territory (with a country= parent) is a LOCATION
+                territory = etype == "LOCATION" and any(x.startswith("country=") for x in f[4:])
+                if eid.startswith("country:") and etype != "COUNTRY" and not territory:
+                    self.err(where, "country: id with a type other than COUNTRY (or a LOCATION with country=)")
                 if not name:
                     self.err(where, "empty canonical name")
                 keys = set()
