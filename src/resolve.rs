@@ -266,6 +266,16 @@ const NOT_NAMES: &[&str] = &[
     "koning",
     "paus",
     "kanselier",
+    // honorifics before a name ("Ayatollah Ali Khamenei", "Tun Dr Mahathir")
+    "ayatollah",
+    "sheikh",
+    "sjeik",
+    "datuk",
+    "dato",
+    "tun",
+    "dr",
+    "sir",
+    "haji",
 ];
 
 /// Resolves the matcher's hits in `text` to entities and mentions, one step
@@ -631,7 +641,15 @@ impl<'a> Resolver<'a> {
     /// go to the same entity.
     fn found_names(&mut self, names: &NameFinder, sents: &[Sentence], lang: Lang) {
         let absorb = self.absorbable();
-        let mut found = names.find(self.toks, sents, &self.covered, &absorb, lang);
+        let mut title = vec![false; self.covered.len()];
+        for th in &self.out.titles {
+            let (a, b) = (th.first as usize, (th.first + th.len) as usize);
+            if let Some(t) = title.get_mut(a..b) {
+                t.fill(true);
+            }
+        }
+        let marks = crate::names::Marks { covered: &self.covered, absorb: &absorb, title: &title };
+        let mut found = names.find(self.toks, sents, marks, lang);
         self.drop_name_parts(&mut found, lang);
         let mut by_first: HashMap<usize, u32> = HashMap::default();
         let mut taken = Vec::new();

@@ -158,6 +158,7 @@ fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
         let after = c.norm(b + 1);
         let rule = credit(c, a)
             .or_else(|| apposition(c, b))
+            .or_else(|| apposition_before(c, a, b))
             .or_else(|| c.f.speech.get(before).or_else(|| c.f.speech.get(after)));
         return rule.map(|x| found((a, b), x));
     }
@@ -186,7 +187,8 @@ fn known_after(c: &Ctx<'_>, b: usize) -> bool {
     while c.f.particle.contains(c.norm(j)) || c.norm(j) == "-" {
         j += 1;
     }
-    c.covered.get(j).copied().unwrap_or(false) && c.toks.get(j).is_some_and(|t| t.is_capitalized())
+    let next = c.toks.get(j).filter(|t| t.is_capitalized() && !t.newline_before());
+    c.covered.get(j).copied().unwrap_or(false) && next.is_some()
 }
 
 /// The part of a run that can be a person's name: after the last role word in it
@@ -239,11 +241,41 @@ fn credit<'f>(c: &Ctx<'f>, a: usize) -> Option<&'f Rule> {
     let marked = matches!(c.norm(p), ":" | "/");
     if marked {
         p = p.checked_sub(1)?;
+        // "Photo: EFE/X": an agency the gazetteer knows between credit and name
+        while c.covered[p] && p >= 2 && matches!(c.norm(p - 1), ":" | "/") {
+            p -= 2;
+        }
     }
     let line_start = p == 0 || c.toks.get(p).is_some_and(|t| t.newline_before());
     // "Reporting by X; editing by Y", "Photo by X"
     let after_credit = p.checked_sub(1).is_some_and(|q| c.f.credit.contains_key(c.norm(q)));
     c.f.credit.get(c.norm(p)).filter(|_| marked || line_start || after_credit)
+}
+
+/// "de Belgische ambassadeur bij de NAVO, François de Kerckhove,", "the president
+/// of Guyana, Irfaan Ali,", "his wife, Peng Liyuan,": a title or role a few words
+/// before a comma, then the name, which the next comma or the sentence's end
+/// closes.
+fn apposition_before<'f>(c: &Ctx<'f>, a: usize, b: usize) -> Option<&'f Rule> {
+    let comma = a.checked_sub(1).filter(|&p| c.norm(p) == ",")?;
+    let closed = matches!(c.norm(b + 1), "," | "." | ";" | ")" | "")
+        || c.toks.get(b + 1).is_some_and(|t| t.newline_before());
+    if !closed {
+        return None;
+    }
+    let rule = c.f.apposition.values().next()?;
+    for p in (comma.saturating_sub(5)..comma).rev() {
+        if c.title.get(p).copied().unwrap_or(false) {
+            return Some(rule);
+        }
+        if let Some(r) = c.f.apposition.get(c.norm(p)) {
+            return Some(r);
+        }
+        if matches!(c.norm(p), "," | "." | ";" | ":" | "(" | ")") {
+            return None;
+        }
+    }
+    None
 }
 
 /// "X, de woordvoerder van …", "X, Canada's ambassador": a comma after the name,

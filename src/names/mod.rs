@@ -71,6 +71,17 @@ pub(crate) struct Found {
     pub weak: bool,
 }
 
+/// What the resolver tells the finder about each token: `covered` by a mention
+/// or a title; `absorb`: the first token of a known name a head word after it
+/// may take into a longer name ("Trump Tower", "Kuwait News Agency"), or
+/// `u32::MAX`; `title`: part of a title.
+#[derive(Clone, Copy)]
+pub(crate) struct Marks<'a> {
+    pub covered: &'a [bool],
+    pub absorb: &'a [u32],
+    pub title: &'a [bool],
+}
+
 /// The rules of one language, indexed by word.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Finder {
@@ -137,22 +148,18 @@ impl NameFinder {
     /// The names in `toks` on tokens not `covered`, in token order, never
     /// overlapping; names written again and acronyms come after the first finding
     /// with the same rule.
-    ///
-    /// `absorb[i]` is the first token of a known name at token `i` that a head word
-    /// after it may take into a longer name ("Trump Tower", "Kuwait News Agency"),
-    /// or `u32::MAX`.
     pub(crate) fn find(
         &self,
         toks: &Tokens,
         sents: &[Sentence],
-        covered: &[bool],
-        absorb: &[u32],
+        marks: Marks<'_>,
         lang: Lang,
     ) -> Vec<Found> {
+        let Marks { covered, absorb, title } = marks;
         let Some(f) = (if lang == Lang::Nl { self.nl.as_ref() } else { self.en.as_ref() }) else {
             return Vec::new();
         };
-        let c = Ctx { toks, covered, absorb, f };
+        let c = Ctx { toks, covered, absorb, title, f };
         let mut runs = Vec::new();
         for s in sents.iter().filter(|s| !runs::is_headline(toks, s)) {
             runs::runs_of(&c, s, &mut runs);

@@ -25,6 +25,8 @@ pub(crate) struct Ctx<'a> {
     /// Per token: the first token of a known name a head word may take in, or
     /// `u32::MAX`.
     pub absorb: &'a [u32],
+    /// Per token: part of a title ("president", "minister").
+    pub title: &'a [bool],
     pub f: &'a Finder,
 }
 
@@ -127,5 +129,5 @@ pub(crate) fn is_headline(toks: &Tokens, s: &Sentence) -> bool {
     let tt = &toks.tokens()[s.first as usize..s.last as usize];
     let words: Vec<_> = tt.iter().filter(|t| t.kind == TokenKind::Word).collect();
     let caps = words.iter().filter(|t| t.is_capitalized()).count();
-    words.len() >= 4 && caps * 4 >= words.len() * 3
+    words.len() >= 5 && caps * 4 >= words.len() * 3
 }
