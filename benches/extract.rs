@@ -27,6 +27,8 @@ fn bench(c: &mut Criterion) {
     let text = long_text();
     let full = Extractor::new();
     let entities_only = Extractor::builder().default_rules(false).build().expect("builds");
+    let gazetteer_only =
+        Extractor::builder().default_rules(false).default_names(false).build().expect("builds");
     let (mem, pats) = full.automaton_stats();
     eprintln!("gazetteer automaton: {pats} patterns, {:.1} MiB", mem as f64 / (1 << 20) as f64);
 
@@ -51,6 +53,13 @@ fn bench(c: &mut Criterion) {
     g.bench_function("entities only", |b| {
         b.iter(|| {
             let doc = entities_only.extract(black_box(&text));
+            assert!(doc.entities.len() > 10);
+            doc.entities.len()
+        })
+    });
+    g.bench_function("entities only, no name finder", |b| {
+        b.iter(|| {
+            let doc = gazetteer_only.extract(black_box(&text));
             assert!(doc.entities.len() > 10);
             doc.entities.len()
         })

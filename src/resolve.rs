@@ -659,7 +659,7 @@ impl<'a> Resolver<'a> {
         }
         for x in &found {
             let Some(&ent) = by_first.get(&x.of.unwrap_or(x.first)) else { continue };
-            if self.covered[x.first] {
+            if self.covered[x.first..x.first + x.len].contains(&true) {
                 taken.push((x.first as u32, (x.first + x.len) as u32));
             }
             self.covered[x.first..x.first + x.len].fill(true);

@@ -50,7 +50,7 @@ fn head_first(c: &Ctx<'_>, r: Run) -> Option<Found> {
         let specific =
             (r.first + n..=r.last).any(|i| c.is_name(i) && !c.f.generic.contains(c.norm(i)));
         if fits && specific {
-            return Some(found((r.first, r.last), rule));
+            return Some(found((extend_left(c, r.first), r.last), rule));
         }
     }
     None
@@ -68,7 +68,7 @@ fn head_last(c: &Ctx<'_>, r: Run) -> Option<Found> {
         .checked_sub(1)
         .and_then(|p| c.absorb.get(p))
         .filter(|&&a| a != u32::MAX && c.toks.get(r.first).is_some_and(|t| t.space_before()));
-    let start = known.map_or(r.first, |&a| hyphen_chain(c, a as usize));
+    let start = extend_left(c, known.map_or(r.first, |&a| hyphen_chain(c, a as usize)));
     // "Traffic on the Kestrel Valley Road": a sentence's first word before a
     // connector is no part of the name
     let start = if r.initial && known.is_none() && !c.is_name(start + 1) {
@@ -76,9 +76,20 @@ fn head_last(c: &Ctx<'_>, r: Run) -> Option<Found> {
     } else {
         start
     };
-    let (h, rule) = (start + 1..=r.last)
+    // "van der Laan" is a surname: a head word after a particle is no head
+    let (h, rule) = (start + 1..=r.last).rev().find_map(|i| {
+        let particle = c.f.particle.contains(c.norm(i - 1));
+        c.f.head_last.get(c.norm(i)).filter(|_| !particle).map(|rule| (i, rule))
+    })?;
+    // "American Airlines and Southwest Airlines": two names, the last one kept
+    let start = (start..h)
         .rev()
-        .find_map(|i| c.f.head_last.get(c.norm(i)).map(|rule| (i, rule)))?;
+        .find(|&i| {
+            matches!(c.norm(i), "and" | "en" | "&")
+                && i > start
+                && c.f.head_last.contains_key(c.norm(i - 1))
+        })
+        .map_or(start, |i| i + 1);
     // "Ministry of …" goes on after its head: a head-first name or none
     if h < r.last && !c.is_name(h + 1) {
         return None;
@@ -86,6 +97,35 @@ fn head_last(c: &Ctx<'_>, r: Run) -> Option<Found> {
     let specific =
         known.is_some() || (r.first..h).any(|i| is_word(c, i) && !c.f.generic.contains(c.norm(i)));
     specific.then(|| found((start, h), rule))
+}
+
+/// "George Washington Bus Station", "Jack London Square", "Massachusetts
+/// Institute of Technology": capitalised words and known names (not demonyms)
+/// right before a head-word name belong to it; so do words glued by a hyphen
+/// ("Grieks-Romeins Museum"). Not past a sentence's first word if it is a stop
+/// word.
+fn extend_left(c: &Ctx<'_>, mut a: usize) -> usize {
+    loop {
+        let Some(p) = a.checked_sub(1) else { return a };
+        let t = c.toks.get(a);
+        let glued = t.is_some_and(|t| !t.space_before());
+        if glued && c.norm(p) == "-" && p >= 1 {
+            let w =
+                c.toks.get(p - 1).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
+            if !w {
+                return a;
+            }
+            a = c.absorb.get(p - 1).filter(|&&x| x != u32::MAX).map_or(p - 1, |&x| x as usize);
+            continue;
+        }
+        let known = c.absorb.get(p).copied().filter(|&x| x != u32::MAX);
+        let free =
+            c.is_name(p) && !c.f.stop.contains(c.norm(p)) && !c.f.role.contains_key(c.norm(p));
+        if glued || !(free || known.is_some()) {
+            return a;
+        }
+        a = known.map_or(p, |x| x as usize);
+    }
 }
 
 /// "ASEAN-China Summit": a known name glued by hyphens to words before it starts
@@ -130,6 +170,9 @@ fn initials_fit(c: &Ctx<'_>, r: Run, acr: &str) -> bool {
 /// given name first, a role word before it, a role in an apposition after it, or
 /// a speech verb next to it.
 fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    if r.fragment {
+        return None;
+    }
     if let Some(x) = initial_apposition(c, r) {
         return Some(x);
     }
@@ -226,7 +269,13 @@ fn has_non_person_word(c: &Ctx<'_>, a: usize, b: usize, given: bool) -> bool {
         let n = c.norm(i);
         let compound = !given
             && c.f.suffix.iter().any(|(s, _)| n.len() >= s.len() + 3 && n.ends_with(s.as_str()));
-        c.f.head_last.contains_key(n) || c.f.generic.contains(n) || c.f.stop.contains(n) || compound
+        let generic_end =
+            c.f.generic_ends.iter().any(|e| n.len() > e.len() + 2 && n.ends_with(e.as_str()));
+        c.f.head_last.contains_key(n)
+            || c.f.generic.contains(n)
+            || c.f.stop.contains(n)
+            || compound
+            || generic_end
     })
 }
 
@@ -306,7 +355,7 @@ fn apposition<'f>(c: &Ctx<'f>, b: usize) -> Option<&'f Rule> {
 /// modifies ("in Sub-Saharaans Afrika"), not a single letter nor a word with
 /// digits. Decided after every other rule, on the runs they left.
 pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool) -> Option<Found> {
-    let p = r.first.checked_sub(1)?;
+    let p = r.first.checked_sub(1).filter(|_| !r.fragment)?;
     let rule = c.f.after.get(c.norm(p))?;
     let prev = c.toks.get(p)?;
     let inside_name = p.checked_sub(1).is_some_and(|q| {

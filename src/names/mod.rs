@@ -100,6 +100,8 @@ pub(crate) struct Finder {
     pub connect: HashSet<String>,
     pub particle: HashSet<String>,
     pub generic: HashSet<String>,
+    /// Word endings of the `generic` list (written `-prijs`): "Gezelleprijs".
+    pub generic_ends: Vec<String>,
 }
 
 /// The compiled name finder: the rules of each language and their ids.
@@ -127,6 +129,10 @@ impl NameFinder {
                 connect: lists(&p.connect),
                 particle: lists(&p.particle),
                 generic: lists(&p.generic),
+                generic_ends: lists(&p.generic)
+                    .iter()
+                    .filter_map(|w| w.strip_prefix('-').map(str::to_string))
+                    .collect(),
                 ..Default::default()
             };
             let mut any = false;
@@ -182,7 +188,16 @@ impl NameFinder {
             None => true,
         });
         repeats(&c, &mut out, &left);
-        out.sort_by_key(|x| x.first);
+        // a name grown leftwards may cover a run decided on its own: the longer wins
+        out.sort_by_key(|x| (x.first, std::cmp::Reverse(x.len)));
+        let mut end = 0;
+        out.retain(|x| {
+            let keep = x.first >= end;
+            if keep {
+                end = x.first + x.len;
+            }
+            keep
+        });
         out
     }
 }

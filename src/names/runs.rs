@@ -16,6 +16,9 @@ pub(crate) struct Run {
     pub first: usize,
     pub last: usize,
     pub initial: bool,
+    /// Glued by a hyphen to a word before or after it that is not in the run:
+    /// part of a compound ("Midden-Europa", "Harry Potter-boekenserie").
+    pub fragment: bool,
 }
 
 /// What the run builder reads.
@@ -78,8 +81,12 @@ impl Ctx<'_> {
                 && self.norm(j + 1) == "-"
                 && self.glued(j + 1)
                 && self.glued(j + 2)
-                && self.toks.get(j + 2).is_some_and(|t| t.kind == TokenKind::Word)
                 && !self.covered[j + 2]
+                && self.toks.get(j + 2).is_some_and(|t| {
+                    // "Bagnères-de-Bigorre", "Koh-i-Sabaz": a lower-case part only
+                    // inside the name
+                    t.kind == TokenKind::Word && (t.is_capitalized() || self.norm(j + 3) == "-")
+                })
             {
                 j += 2;
             } else if let Some(k) = self.joined_name(j + 1, end) {
@@ -88,6 +95,11 @@ impl Ctx<'_> {
                 return j;
             }
         }
+    }
+
+    /// A hyphen glued to both sides follows token `i`.
+    fn hyphen_next(&self, i: usize) -> bool {
+        self.norm(i + 1) == "-" && self.glued(i + 1) && self.glued(i + 2)
     }
 
     /// A capitalised word that ends a run before it: a month or a weekday
@@ -118,7 +130,8 @@ pub(crate) fn runs_of(c: &Ctx<'_>, s: &Sentence, out: &mut Vec<Run>) {
             continue;
         }
         let last = c.run_end(i, end);
-        out.push(Run { first: i, last, initial: Some(i) == lead });
+        let fragment = c.hyphen_next(last) || (i >= 1 && c.glued(i) && c.norm(i - 1) == "-");
+        out.push(Run { first: i, last, initial: Some(i) == lead, fragment });
         i = last + 1;
     }
 }
