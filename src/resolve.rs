@@ -581,9 +581,12 @@ impl<'a> Resolver<'a> {
 
     /// Step 4: a capitalised name right after a title, on tokens not yet covered,
     /// is a local person ("premier Jansen").
+    ///
+    /// "the Ambassador of Ukraine Vasyl Zvarych": the country or organization of
+    /// the title may stand between title and name.
     fn names_after_titles(&mut self) {
         for th in self.out.titles.clone() {
-            let start = (th.first + th.len) as usize;
+            let start = self.after_title_of((th.first + th.len) as usize);
             let Some((f, l)) = name_after(self.toks, &self.covered, start) else {
                 continue;
             };
@@ -597,6 +600,26 @@ impl<'a> Resolver<'a> {
                 kind: MKind::Title,
             });
         }
+    }
+
+    /// Past "of Ukraine", "van de NAVO" after a title: the token after a known
+    /// country or organization that "of"/"van" (and an article) bring in, else `at`.
+    fn after_title_of(&self, at: usize) -> usize {
+        let mut j = at;
+        if !matches!(self.toks.norm_at(j), "of" | "van") {
+            return at;
+        }
+        j += 1;
+        if matches!(self.toks.norm_at(j), "the" | "de" | "het") {
+            j += 1;
+        }
+        let body = self.out.mentions.iter().find(|m| m.first as usize == j).filter(|m| {
+            let k = self.out.entities[m.ent as usize].kind;
+            matches!(k, EntityType::Country | EntityType::Organization)
+        });
+        let next = body.map(|m| (m.first + m.len) as usize);
+        // a name on the next line is no name of this title
+        next.filter(|&n| self.toks.get(n).is_some_and(|t| !t.newline_before())).unwrap_or(at)
     }
 
     /// The text of tokens `first..=last`, runs of white space made one space.

@@ -355,8 +355,17 @@ fn apposition<'f>(c: &Ctx<'f>, b: usize) -> Option<&'f Rule> {
 /// modifies ("in Sub-Saharaans Afrika"), not a single letter nor a word with
 /// digits. Decided after every other rule, on the runs they left.
 pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool) -> Option<Found> {
-    let p = r.first.checked_sub(1).filter(|_| !r.fragment)?;
-    let rule = c.f.after.get(c.norm(p))?;
+    let end = r.first.checked_sub(1).filter(|_| !r.fragment)?;
+    // the longest phrase ending right before the run: "out of", "village of", "in"
+    let (p, rule) = c
+        .f
+        .after
+        .iter()
+        .filter(|(ph, _)| {
+            ph.len() <= end + 1 && ph.iter().rev().enumerate().all(|(k, w)| c.norm(end - k) == w)
+        })
+        .max_by_key(|(ph, _)| ph.len())
+        .map(|(ph, rule)| (end + 1 - ph.len(), rule))?;
     let prev = c.toks.get(p)?;
     let inside_name = p.checked_sub(1).is_some_and(|q| {
         let cap = c.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());

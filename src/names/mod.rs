@@ -95,7 +95,7 @@ pub(crate) struct Finder {
     pub head_last: HashMap<String, Rule>,
     pub head_first: Vec<(Vec<String>, Rule)>,
     pub suffix: Vec<(String, Rule)>,
-    pub after: HashMap<String, Rule>,
+    pub after: Vec<(Vec<String>, Rule)>,
     pub stop: HashSet<String>,
     pub connect: HashSet<String>,
     pub particle: HashSet<String>,
@@ -167,7 +167,7 @@ impl NameFinder {
         };
         let c = Ctx { toks, covered, absorb, title, f };
         let mut runs = Vec::new();
-        for s in sents.iter().filter(|s| !runs::is_headline(toks, s)) {
+        for s in sents.iter().filter(|s| !runs::is_headline(&c, s)) {
             runs::runs_of(&c, s, &mut runs);
         }
         let mut out = Vec::new();
@@ -213,7 +213,7 @@ fn index_rule(f: &mut Finder, r: &parse::NameRule, rule: Rule) {
         Decision::Apposition => f.apposition.extend(r.words.iter().map(|p| (last(p), rule))),
         Decision::Speech => f.speech.extend(r.words.iter().map(|p| (last(p), rule))),
         Decision::HeadLast => f.head_last.extend(r.words.iter().map(|p| (last(p), rule))),
-        Decision::After => f.after.extend(r.words.iter().map(|p| (last(p), rule))),
+        Decision::After => f.after.extend(r.words.iter().map(|p| (p.clone(), rule))),
         Decision::HeadFirst => f.head_first.extend(r.words.iter().map(|p| (p.clone(), rule))),
         Decision::Suffix => f.suffix.extend(r.words.iter().map(|p| (last(p), rule))),
     }

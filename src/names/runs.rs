@@ -136,11 +136,21 @@ pub(crate) fn runs_of(c: &Ctx<'_>, s: &Sentence, out: &mut Vec<Run>) {
     }
 }
 
-/// A headline in title case or capitals: most of its words are capitalised. The
-/// finder leaves such sentences alone ("Trump Meets Putin In Helsinki").
-pub(crate) fn is_headline(toks: &Tokens, s: &Sentence) -> bool {
-    let tt = &toks.tokens()[s.first as usize..s.last as usize];
-    let words: Vec<_> = tt.iter().filter(|t| t.kind == TokenKind::Word).collect();
-    let caps = words.iter().filter(|t| t.is_capitalized()).count();
-    words.len() >= 5 && caps * 4 >= words.len() * 3
+/// A headline in title case: most of its words are capitalised, small words
+/// ("In", "Of", "Met") included, past the first word. The finder leaves such
+/// sentences alone ("Trump Meets Putin In Helsinki"); a caption full of names
+/// ("Leaders of Venezuela and Guyana | Photo: …") keeps its small words lower case
+/// and is read. So is a title line: mostly capitals and no full stop.
+pub(crate) fn is_headline(c: &Ctx<'_>, s: &Sentence) -> bool {
+    // known names ("The Hague") and titles say nothing: only the other words count
+    let words: Vec<usize> = (s.first as usize..s.last as usize)
+        .filter(|&i| c.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word) && !c.covered[i])
+        .collect();
+    let cap = |i: &&usize| c.toks.get(**i).is_some_and(|t| t.is_capitalized());
+    let caps = words.iter().filter(cap).count();
+    let small_caps = words.iter().skip(1).filter(cap).any(|&i| c.f.stop.contains(c.norm(i)));
+    // a title line: mostly capitals and no full stop at its end
+    let last = s.last.checked_sub(1).map_or("", |i| c.norm(i as usize));
+    let title_line = caps * 10 >= words.len() * 7 && !matches!(last, "." | "!" | "?" | "\"");
+    words.len() >= 4 && ((caps * 5 >= words.len() * 3 && small_caps) || title_line)
 }
