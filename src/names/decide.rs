@@ -265,7 +265,8 @@ fn person_span(c: &Ctx<'_>, r: Run) -> Option<(usize, usize)> {
 /// Nijhuis"), a Dutch compound with a place head ("Bestkazerne"): no part of a
 /// person's name.
 fn has_non_person_word(c: &Ctx<'_>, a: usize, b: usize, given: bool) -> bool {
-    (a..=b).any(|i| {
+    // lower-case particles ("de", "van") are name parts, whatever the stop list says
+    (a..=b).filter(|&i| c.is_name(i)).any(|i| {
         let n = c.norm(i);
         let compound = !given
             && c.f.suffix.iter().any(|(s, _)| n.len() >= s.len() + 3 && n.ends_with(s.as_str()));
