@@ -587,9 +587,13 @@ impl<'a> Resolver<'a> {
     fn names_after_titles(&mut self) {
         for th in self.out.titles.clone() {
             let start = self.after_title_of((th.first + th.len) as usize);
-            let Some((f, l)) = name_after(self.toks, &self.covered, start) else {
+            let Some((f, mut l)) = name_after(self.toks, &self.covered, start) else {
                 continue;
             };
+            // "collega Maria Angela Holguín": a town's name as the surname
+            if l >= 2 && self.take_place_surname(f + l) {
+                l += 1;
+            }
             let name = self.name_text(f, f + l - 1);
             let ent = self.local_person(name);
             self.covered[f..f + l].fill(true);
@@ -600,6 +604,27 @@ impl<'a> Resolver<'a> {
                 kind: MKind::Title,
             });
         }
+    }
+
+    /// Whether token `i` is a one-word place mention on the same line with no
+    /// capitalised word after it; if so the mention is dropped, as the token
+    /// becomes a surname.
+    fn take_place_surname(&mut self, i: usize) -> bool {
+        let tt = self.toks.tokens();
+        let Some(k) = self.out.mentions.iter().position(|m| m.first as usize == i && m.len == 1)
+        else {
+            return false;
+        };
+        let place =
+            self.out.entities[self.out.mentions[k].ent as usize].kind == EntityType::Location;
+        let same_line = tt.get(i).is_some_and(|t| !t.newline_before());
+        let next_cap =
+            tt.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
+        let ok = place && same_line && !next_cap;
+        if ok {
+            self.out.mentions.remove(k);
+        }
+        ok
     }
 
     /// Past "of Ukraine", "van de NAVO" after a title: the token after a known
@@ -671,7 +696,18 @@ impl<'a> Resolver<'a> {
                 t.fill(true);
             }
         }
-        let marks = crate::names::Marks { covered: &self.covered, absorb: &absorb, title: &title };
+        let mut place = vec![false; self.covered.len()];
+        for m in self.out.mentions.iter().filter(|m| m.len == 1) {
+            if self.out.entities[m.ent as usize].kind == EntityType::Location {
+                place[m.first as usize] = true;
+            }
+        }
+        let marks = crate::names::Marks {
+            covered: &self.covered,
+            absorb: &absorb,
+            title: &title,
+            place: &place,
+        };
         let mut found = names.find(self.toks, sents, marks, lang);
         self.drop_name_parts(&mut found, lang);
         let mut by_first: HashMap<usize, u32> = HashMap::default();

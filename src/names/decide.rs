@@ -179,6 +179,10 @@ fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
     let (a, b) = person_span(c, r)?;
     let words = (a..=b).filter(|&i| c.is_name(i)).count();
     let first_given = c.f.given.contains(c.norm(a)) && !c.f.stop.contains(c.norm(a));
+    // "Maria Angela Holguín": given names, then a surname that is also a town
+    if first_given && words >= 2 && place_surname(c, b) {
+        return c.f.given_rule.as_ref().map(|x| found((a, b + 1), x));
+    }
     let bad = has_non_person_word(c, a, b, first_given) || known_after(c, b);
     if words == 0 || words > MAX_PERSON || bad {
         return None;
@@ -221,6 +225,16 @@ fn initial_apposition(c: &Ctx<'_>, r: Run) -> Option<Found> {
         return None;
     }
     apposition(c, r.last).map(|x| found((r.first, r.last), x))
+}
+
+/// The token after `b` is a one-word place name on the same line, and no
+/// capitalised word follows it.
+fn place_surname(c: &Ctx<'_>, b: usize) -> bool {
+    let next_cap =
+        c.toks.get(b + 2).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
+    c.place.get(b + 1).copied().unwrap_or(false)
+        && c.toks.get(b + 1).is_some_and(|t| !t.newline_before())
+        && !next_cap
 }
 
 /// "Abdel Fattah al-Sisi" where the gazetteer knows "al-Sisi": given names
@@ -384,7 +398,13 @@ pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool)
     let ok =
         (!prev.is_capitalized() || opens) && !inside_name && words <= 3 && plain && !person_like;
     let ok = ok && c.norm(r.first).chars().count() >= 2 && !known_after(c, r.last);
-    let ok = ok && !has_non_person_word(c, r.first, r.last, false);
+    // "Upper Dunsby", "Wolderwijd Oost": a generic word may be part of a place name,
+    // but not all of it ("in Foreign Affairs")
+    let names = || (r.first..=r.last).filter(|&i| c.is_name(i));
+    let all_generic = names().all(|i| c.f.generic.contains(c.norm(i)));
+    let bad =
+        names().any(|i| c.f.head_last.contains_key(c.norm(i)) || c.f.stop.contains(c.norm(i)));
+    let ok = ok && !all_generic && !bad;
     ok.then(|| Found { weak: true, ..found((r.first, r.last), rule) })
 }
 

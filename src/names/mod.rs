@@ -80,6 +80,9 @@ pub(crate) struct Marks<'a> {
     pub covered: &'a [bool],
     pub absorb: &'a [u32],
     pub title: &'a [bool],
+    /// Per token: a one-word place name the gazetteer knows ("Holguín"), which
+    /// may be the surname of a person whose given names come before it.
+    pub place: &'a [bool],
 }
 
 /// The rules of one language, indexed by word.
@@ -161,11 +164,11 @@ impl NameFinder {
         marks: Marks<'_>,
         lang: Lang,
     ) -> Vec<Found> {
-        let Marks { covered, absorb, title } = marks;
+        let Marks { covered, absorb, title, place } = marks;
         let Some(f) = (if lang == Lang::Nl { self.nl.as_ref() } else { self.en.as_ref() }) else {
             return Vec::new();
         };
-        let c = Ctx { toks, covered, absorb, title, f };
+        let c = Ctx { toks, covered, absorb, title, place, f };
         let mut runs = Vec::new();
         for s in sents.iter().filter(|s| !runs::is_headline(&c, s)) {
             runs::runs_of(&c, s, &mut runs);

@@ -30,6 +30,8 @@ pub(crate) struct Ctx<'a> {
     pub absorb: &'a [u32],
     /// Per token: part of a title ("president", "minister").
     pub title: &'a [bool],
+    /// Per token: a one-word place name the gazetteer knows.
+    pub place: &'a [bool],
     pub f: &'a Finder,
 }
 
