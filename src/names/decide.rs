@@ -20,6 +20,14 @@ const MAX_PERSON: usize = 4;
 
 /// What a run is, if any rule says so.
 pub(crate) fn decide(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    // "Asia-Pacific Economic Cooperation Forum (APEC)": the long form of a name
+    // the gazetteer knows by its acronym is no new entity
+    let acr = r.last + 2;
+    let known =
+        c.norm(r.last + 1) == "(" && c.norm(acr + 1) == ")" && c.covered.get(acr) == Some(&true);
+    if known && initials_fit(c, r, c.norm(acr)) {
+        return None;
+    }
     head_first(c, r)
         .or_else(|| head_last(c, r))
         .or_else(|| acronym(c, r))
@@ -382,6 +390,10 @@ pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool)
         .max_by_key(|(ph, _)| ph.len())
         .map(|(ph, rule)| (end + 1 - ph.len(), rule))?;
     let prev = c.toks.get(p)?;
+    // "Oost-Congo", "West-Afrika": a compass word glued to a place is no new place
+    if c.f.generic.contains(c.norm(r.first)) && c.norm(r.first + 1) == "-" {
+        return None;
+    }
     let inside_name = p.checked_sub(1).is_some_and(|q| {
         let cap = c.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
         cap && !c.covered[q] && !name_end(q)
