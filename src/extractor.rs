@@ -31,6 +31,7 @@ pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[
     ),
     ("gazetteers/people-world.tsv", include_str!("../gazetteers/people-world.tsv")),
     ("gazetteers/office-holders.tsv", include_str!("../gazetteers/office-holders.tsv")),
+    ("gazetteers/people-public.tsv", include_str!("../gazetteers/people-public.tsv")),
 ];
 #[cfg(not(feature = "embedded-data"))]
 pub(crate) const EMBEDDED_GAZETTEERS: &[(&str, &str)] = &[];
