@@ -75,6 +75,10 @@ impl Ctx<'_> {
 
     /// The end of the run that starts at `i` (inclusive).
     fn run_end(&self, i: usize, end: usize) -> usize {
+        // a name never goes on past a line break
+        let end = (i + 1..end)
+            .find(|&k| self.toks.get(k).is_some_and(|t| t.newline_before()))
+            .unwrap_or(end);
         let mut j = i;
         loop {
             if j + 1 < end && self.is_name(j + 1) && !self.breaks(j + 1) {
