@@ -71,11 +71,10 @@ fn head_first(c: &Ctx<'_>, r: Run) -> Option<Found> {
 /// A known name right before the run is taken in ("Trump Tower", "Kuwait News
 /// Agency", "ASEAN Summit").
 fn head_last(c: &Ctx<'_>, r: Run) -> Option<Found> {
-    let known = r
-        .first
-        .checked_sub(1)
-        .and_then(|p| c.absorb.get(p))
-        .filter(|&&a| a != u32::MAX && c.toks.get(r.first).is_some_and(|t| t.space_before()));
+    let known = r.first.checked_sub(1).and_then(|p| c.absorb.get(p)).filter(|&&a| {
+        let t = c.toks.get(r.first);
+        a != u32::MAX && t.is_some_and(|t| t.space_before() && !t.newline_before())
+    });
     let start = extend_left(c, known.map_or(r.first, |&a| hyphen_chain(c, a as usize)));
     // "Traffic on the Kestrel Valley Road": a sentence's first word before a
     // connector is no part of the name
@@ -116,6 +115,9 @@ fn extend_left(c: &Ctx<'_>, mut a: usize) -> usize {
     loop {
         let Some(p) = a.checked_sub(1) else { return a };
         let t = c.toks.get(a);
+        if t.is_some_and(|t| t.newline_before()) {
+            return a;
+        }
         let glued = t.is_some_and(|t| !t.space_before());
         if glued && c.norm(p) == "-" && p >= 1 {
             let w =
