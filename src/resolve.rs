@@ -585,13 +585,16 @@ impl<'a> Resolver<'a> {
     /// "the Ambassador of Ukraine Vasyl Zvarych": the country or organization of
     /// the title may stand between title and name.
     fn names_after_titles(&mut self) {
+        // the mentions so far by first token: looked up per title, never scanned
+        let at: HashMap<u32, usize> =
+            self.out.mentions.iter().enumerate().map(|(k, m)| (m.first, k)).collect();
         for th in self.out.titles.clone() {
-            let start = self.after_title_of((th.first + th.len) as usize);
+            let start = self.after_title_of((th.first + th.len) as usize, &at);
             let Some((f, mut l)) = name_after(self.toks, &self.covered, start) else {
                 continue;
             };
             // "collega Maria Angela Holguín": a town's name as the surname
-            if l >= 2 && self.take_place_surname(f + l) {
+            if l >= 2 && self.take_place_surname(f + l, &at) {
                 l += 1;
             }
             let name = self.name_text(f, f + l - 1);
@@ -604,15 +607,16 @@ impl<'a> Resolver<'a> {
                 kind: MKind::Title,
             });
         }
+        // place mentions taken as surnames were marked with length 0
+        self.out.mentions.retain(|m| m.len > 0);
     }
 
     /// Whether token `i` is a one-word place mention on the same line with no
-    /// capitalised word after it; if so the mention is dropped, as the token
-    /// becomes a surname.
-    fn take_place_surname(&mut self, i: usize) -> bool {
+    /// capitalised word after it; if so the mention is dropped (marked with
+    /// length 0), as the token becomes a surname.
+    fn take_place_surname(&mut self, i: usize, at: &HashMap<u32, usize>) -> bool {
         let tt = self.toks.tokens();
-        let Some(k) = self.out.mentions.iter().position(|m| m.first as usize == i && m.len == 1)
-        else {
+        let Some(&k) = at.get(&(i as u32)).filter(|&&k| self.out.mentions[k].len == 1) else {
             return false;
         };
         let place =
@@ -622,29 +626,29 @@ impl<'a> Resolver<'a> {
             tt.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized());
         let ok = place && same_line && !next_cap;
         if ok {
-            self.out.mentions.remove(k);
+            self.out.mentions[k].len = 0;
         }
         ok
     }
 
     /// Past "of Ukraine", "van de NAVO" after a title: the token after a known
-    /// country or organization that "of"/"van" (and an article) bring in, else `at`.
-    fn after_title_of(&self, at: usize) -> usize {
-        let mut j = at;
+    /// country or organization that "of"/"van" (and an article) bring in, else `to`.
+    fn after_title_of(&self, to: usize, at: &HashMap<u32, usize>) -> usize {
+        let mut j = to;
         if !matches!(self.toks.norm_at(j), "of" | "van") {
-            return at;
+            return to;
         }
         j += 1;
         if matches!(self.toks.norm_at(j), "the" | "de" | "het") {
             j += 1;
         }
-        let body = self.out.mentions.iter().find(|m| m.first as usize == j).filter(|m| {
+        let body = at.get(&(j as u32)).map(|&k| self.out.mentions[k]).filter(|m| {
             let k = self.out.entities[m.ent as usize].kind;
-            matches!(k, EntityType::Country | EntityType::Organization)
+            m.len > 0 && matches!(k, EntityType::Country | EntityType::Organization)
         });
         let next = body.map(|m| (m.first + m.len) as usize);
         // a name on the next line is no name of this title
-        next.filter(|&n| self.toks.get(n).is_some_and(|t| !t.newline_before())).unwrap_or(at)
+        next.filter(|&n| self.toks.get(n).is_some_and(|t| !t.newline_before())).unwrap_or(to)
     }
 
     /// The text of tokens `first..=last`, runs of white space made one space.
@@ -740,6 +744,9 @@ impl<'a> Resolver<'a> {
     /// of a person's full name in the document, or its Dutch genitive, are left to
     /// step 6, which makes them mentions of that person.
     fn drop_name_parts(&self, found: &mut Vec<crate::names::Found>, lang: Lang) {
+        if !found.iter().any(|x| x.weak && x.len == 1) {
+            return;
+        }
         let tt = self.toks.tokens();
         let mut parts: HashSet<&str> = self.person_name_parts().into_keys().collect();
         for x in found.iter().filter(|x| x.kind == EntityType::Person && x.len >= 2) {

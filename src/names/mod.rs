@@ -170,8 +170,13 @@ impl NameFinder {
         };
         let c = Ctx { toks, covered, absorb, title, place, f };
         let mut runs = Vec::new();
-        for s in sents.iter().filter(|s| !runs::is_headline(&c, s)) {
+        for s in sents {
+            let n = runs.len();
             runs::runs_of(&c, s, &mut runs);
+            // only a sentence with candidates is checked for being a headline
+            if runs.len() > n && runs::is_headline(&c, s) {
+                runs.truncate(n);
+            }
         }
         let mut out = Vec::new();
         let mut left = Vec::new();
@@ -243,11 +248,15 @@ fn repeats(c: &Ctx<'_>, out: &mut Vec<Found>, left: &[Run]) {
             out.push(Found { first: r.first, len, acronym: None, of: Some(x.first), ..*x });
         }
     }
+    if !names.values().any(|x| x.acronym.is_some()) {
+        return;
+    }
+    let mut taken = vec![false; c.covered.len()];
+    for x in out.iter() {
+        taken[x.first..x.first + x.len].fill(true);
+    }
     for (i, t) in c.toks.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word || !t.is_all_caps() || c.covered[i] {
-            continue;
-        }
-        if out.iter().any(|x| (x.first..x.first + x.len).contains(&i)) {
+        if t.kind != TokenKind::Word || !t.is_all_caps() || c.covered[i] || taken[i] {
             continue;
         }
         if let Some(x) = names.get(c.norm(i)).filter(|x| x.acronym.is_some()) {

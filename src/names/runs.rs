@@ -149,14 +149,19 @@ pub(crate) fn runs_of(c: &Ctx<'_>, s: &Sentence, out: &mut Vec<Run>) {
 /// and is read. So is a title line: mostly capitals and no full stop.
 pub(crate) fn is_headline(c: &Ctx<'_>, s: &Sentence) -> bool {
     // known names ("The Hague") and titles say nothing: only the other words count
-    let words: Vec<usize> = (s.first as usize..s.last as usize)
-        .filter(|&i| c.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word) && !c.covered[i])
-        .collect();
-    let cap = |i: &&usize| c.toks.get(**i).is_some_and(|t| t.is_capitalized());
-    let caps = words.iter().filter(cap).count();
-    let small_caps = words.iter().skip(1).filter(cap).any(|&i| c.f.stop.contains(c.norm(i)));
+    let (mut words, mut caps, mut small_caps) = (0usize, 0usize, false);
+    for i in s.first as usize..s.last as usize {
+        let Some(t) = c.toks.get(i).filter(|t| t.kind == TokenKind::Word && !c.covered[i]) else {
+            continue;
+        };
+        words += 1;
+        if t.is_capitalized() {
+            caps += 1;
+            small_caps |= words > 1 && c.f.stop.contains(c.norm(i));
+        }
+    }
     // a title line: mostly capitals and no full stop at its end
     let last = s.last.checked_sub(1).map_or("", |i| c.norm(i as usize));
-    let title_line = caps * 10 >= words.len() * 7 && !matches!(last, "." | "!" | "?" | "\"");
-    words.len() >= 4 && ((caps * 5 >= words.len() * 3 && small_caps) || title_line)
+    let title_line = caps * 10 >= words * 7 && !matches!(last, "." | "!" | "?" | "\"");
+    words >= 4 && ((caps * 5 >= words * 3 && small_caps) || title_line)
 }
