@@ -208,7 +208,8 @@ fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
     // "Deputy Speaker", "Chief Constable": a capitalised role word before one
     // capitalised word makes a title, not a name
     let role_cap = a.checked_sub(1).and_then(|i| c.toks.get(i)).is_some_and(|t| t.is_capitalized());
-    if let Some(rule) = c.f.role.get(before).filter(|_| words >= 2 || !role_cap) {
+    let role = c.f.role.get(before).filter(|_| words >= 2 || !role_cap);
+    if let Some(rule) = role.or_else(|| role_of(c, a).filter(|_| words >= 2)) {
         return Some(Found { weak: words == 1, ..found((a, b), rule) });
     }
     if words >= 2 {
@@ -220,6 +221,20 @@ fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
         return rule.map(|x| found((a, b), x));
     }
     None
+}
+
+/// "the Ambassador of Ukraine Vasyl Zvarych": a role word, "of" (and an article)
+/// and a known name right before the run.
+fn role_of<'f>(c: &Ctx<'f>, a: usize) -> Option<&'f Rule> {
+    let known = c.absorb.get(a.checked_sub(1)?).copied().filter(|&x| x != u32::MAX)? as usize;
+    let mut p = known.checked_sub(1)?;
+    if matches!(c.norm(p), "the" | "de" | "het") {
+        p = p.checked_sub(1)?;
+    }
+    if !matches!(c.norm(p), "of" | "van") {
+        return None;
+    }
+    c.f.role.get(c.norm(p.checked_sub(1)?))
 }
 
 /// "Geertje Smit, directeur van …" at the start of a sentence: an apposition with

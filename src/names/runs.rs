@@ -154,6 +154,11 @@ pub(crate) fn is_headline(c: &Ctx<'_>, s: &Sentence) -> bool {
         let Some(t) = c.toks.get(i).filter(|t| t.kind == TokenKind::Word && !c.covered[i]) else {
             continue;
         };
+        // "Photo: EFE/…": a caption with a credit is no headline
+        let next = c.norm(i + 1);
+        if c.f.credit.contains_key(c.norm(i)) && (next == ":" || next == "/") {
+            return false;
+        }
         words += 1;
         if t.is_capitalized() {
             caps += 1;

@@ -237,7 +237,7 @@ pub(crate) fn tokenize_into(text: &str, from: usize, out: &mut Tokens) {
             None => break,
         };
         let clen = c.len_utf8();
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() && !is_letter_apostrophe(c) {
             i = word(text, i, pending, out);
             pending = 0;
             newlines = 0;
@@ -285,10 +285,16 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// The modifier letter apostrophe (U+02BC), a letter to Unicode, written for the
+/// apostrophe in "Dudaʼs" and in transliterated names: an apostrophe here.
+fn is_letter_apostrophe(c: char) -> bool {
+    c == '\u{2BC}'
+}
+
 fn quote_norm(c: char) -> Option<char> {
     match c {
         '“' | '”' | '„' | '‟' | '«' | '»' | '″' | '＂' => Some('"'),
-        '‘' | '’' | '‚' | '‛' | '‹' | '›' | '′' | '´' => Some('\''),
+        '‘' | '’' | '‚' | '‛' | '‹' | '›' | '′' | '´' | '\u{2BC}' => Some('\''),
         _ => None,
     }
 }
@@ -392,7 +398,7 @@ fn word(text: &str, start: usize, flags: u8, out: &mut Tokens) -> usize {
             None => break,
         };
         let clen = c.len_utf8();
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() && !is_letter_apostrophe(c) {
             all_digits = false;
             if c.is_uppercase() {
                 upper_count += 1;
@@ -500,6 +506,7 @@ mod tests {
     fn splits_hyphens_apostrophes_periods() {
         assert_eq!(forms("Noord-Koreaanse"), ["noord", "-", "koreaanse"]);
         assert_eq!(forms("Putin’s"), ["putin", "'", "s"]);
+        assert_eq!(forms("Dudaʼs"), ["duda", "'", "s"]);
         assert_eq!(forms("U.S."), ["u", ".", "s", "."]);
         assert_eq!(forms("om 14u53 kwam 1.000"), ["om", "14u53", "kwam", "1.000"]);
     }
