@@ -254,3 +254,40 @@ fn json_follows_the_contract() {
     let back: gazet::Document = serde_json::from_value(v).unwrap();
     assert_eq!(back, doc);
 }
+
+#[test]
+fn name_finder_rules_are_data_and_can_be_turned_off() {
+    let text = "De vergadering werd geleid door havenmeester Joris Kwakkel in Oudewater.";
+    // the embedded finder does not know "havenmeester" as a role, nor "Joris" …
+    let plain = Extractor::new().extract_with(text, Some(Lang::Nl), None);
+    assert!(plain.entity_named("Joris Kwakkel").is_none());
+    // … a rule file of the user's own does
+    let rules = "lang nl\nhaven = role PERSON : havenmeester\n";
+    let ex = Extractor::builder().names_str("mijn.names", rules).build().expect("builds");
+    let doc = ex.extract_with(text, Some(Lang::Nl), None);
+    let joris = doc.entity_named("Joris Kwakkel").expect("found by the user's rule");
+    assert_eq!(joris.id, "local:person:joris-kwakkel");
+    assert_eq!(joris.rule.as_deref(), Some("nl/names/haven"));
+    assert_eq!(joris.mentions[0].kind, gazet::MentionKind::Found);
+    // a given-name list of the user's own works for the `given` rule
+    let ex = Extractor::builder().given_names_str("namen.txt", "Joris\n").build().expect("builds");
+    let doc = ex.extract_with("Het besluit kwam van Joris Kwakkel.", Some(Lang::Nl), None);
+    assert_eq!(
+        doc.entity_named("Joris Kwakkel").and_then(|e| e.rule.as_deref()),
+        Some("nl/names/given")
+    );
+    // without the finder the place after "in" is not found either
+    let off = Extractor::builder().default_names(false).build().expect("builds");
+    let doc = off.extract_with(text, Some(Lang::Nl), None);
+    assert!(doc.entities.iter().all(|e| !e.id.starts_with("local:place:")));
+}
+
+#[test]
+fn a_bad_name_rule_names_its_place() {
+    let err = Extractor::builder()
+        .names_str("mijn.names", "lang nl\nx = role PERSN : havenmeester\n")
+        .build()
+        .expect_err("a bad type is an error");
+    assert_eq!(err.location().map(|l| (l.line, l.column)), Some((2, 4)));
+    assert!(err.to_string().starts_with("mijn.names:2:4: expected a type"), "{err}");
+}
