@@ -288,11 +288,13 @@ fn person_span(c: &Ctx<'_>, r: Run) -> Option<(usize, usize)> {
     };
     let mut b = a;
     for i in a..=r.last {
-        let joiner = !c.is_name(i) && c.norm(i) != "-";
-        if joiner && !c.f.particle.contains(c.norm(i)) {
+        // glued parts: "Jean-Marie", "O'Toole", "D'hooghe"
+        let glued = i > a && c.glued(i) && matches!(c.norm(i - 1), "-" | "'");
+        let part = c.is_name(i) || glued || matches!(c.norm(i), "-" | "'");
+        if !part && !c.f.particle.contains(c.norm(i)) {
             break;
         }
-        if c.is_name(i) || c.norm(i) == "-" {
+        if part {
             b = i;
         }
     }

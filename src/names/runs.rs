@@ -55,7 +55,9 @@ impl Ctx<'_> {
     /// A lower-case particle or connector word.
     fn is_joiner(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
-        t.kind == TokenKind::Word
+        // "&" in "Evergreen Aviation & Space Museum" joins when the connect list has it
+        let word_or_amp = t.kind == TokenKind::Word || self.norm(i) == "&";
+        word_or_amp
             && !t.is_capitalized()
             && !self.covered[i]
             && (self.f.particle.contains(self.norm(i)) || self.f.connect.contains(self.norm(i)))
@@ -97,10 +99,25 @@ impl Ctx<'_> {
                 j += 2;
             } else if let Some(k) = self.joined_name(j + 1, end) {
                 j = k;
+            } else if j + 2 < end && self.elided(j) {
+                j += 2;
             } else {
                 return j;
             }
         }
+    }
+
+    /// "O'Toole", "D'hooghe": a one-letter capital, a glued apostrophe and a glued
+    /// word.
+    fn elided(&self, j: usize) -> bool {
+        let one_capital = self.norm(j).chars().count() == 1 && self.is_name(j);
+        let word = self.toks.get(j + 2).is_some_and(|t| t.kind == TokenKind::Word);
+        one_capital
+            && self.norm(j + 1) == "'"
+            && self.glued(j + 1)
+            && self.glued(j + 2)
+            && word
+            && !self.covered[j + 2]
     }
 
     /// A hyphen glued to both sides follows token `i`.
