@@ -800,6 +800,17 @@ impl<'a> Resolver<'a> {
                     .flatten()
             });
             let Some(ents) = ents else { continue };
+            // "George Boole" when "George Peacock" was named: a part followed by
+            // another free capitalised word starts a different name
+            let next = tt.get(i + 1).filter(|n| {
+                n.kind == TokenKind::Word
+                    && n.is_capitalized()
+                    && n.space_before()
+                    && !n.newline_before()
+            });
+            if next.is_some() && !self.covered[i + 1] {
+                continue;
+            }
             // glued to a hyphen compound of a longer name ("Jean-Claude") is fine;
             // choose the person mentioned last before this token
             let ent = if ents.len() == 1 { ents[0] } else { last_mentioned(ents, &starts_of, i) };
