@@ -37,6 +37,7 @@
 
 pub(crate) mod decide;
 pub(crate) mod parse;
+pub(crate) mod person;
 pub(crate) mod runs;
 
 use std::sync::Arc;
