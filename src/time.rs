@@ -152,6 +152,11 @@ pub(crate) fn is_calendar_word(w: &str) -> bool {
     NL_MONTHS.contains(&w) || EN_MONTHS.contains(&w) || NL_DAYS.contains(&w) || EN_DAYS.contains(&w)
 }
 
+/// Every month and weekday name of either language, normalised.
+pub(crate) fn calendar_words() -> impl Iterator<Item = &'static str> {
+    NL_MONTHS.iter().chain(EN_MONTHS.iter()).chain(NL_DAYS.iter()).chain(EN_DAYS.iter()).copied()
+}
+
 /// Words that can start a time expression in `lang` (numbers aside): the tagger looks
 /// only at tokens flagged with these (see `rules::parse::bits::TIME`).
 pub(crate) fn start_words(lang: Lang) -> Vec<String> {

@@ -6,6 +6,7 @@
 //! runs left, a place preposition before. The first rule that fires decides; a run
 //! no rule decides is no name.
 
+use super::bits;
 use super::person::{known_after, person};
 use super::runs::{Ctx, Run};
 use super::{Found, Rule};
@@ -43,13 +44,15 @@ pub(super) fn found(r: (usize, usize), rule: &Rule) -> Found {
 /// "Ministerie van Buitenlandse Zaken", "University of Tehran": the run starts
 /// with a head phrase and goes on after it.
 fn head_first(c: &Ctx<'_>, r: Run) -> Option<Found> {
+    if !c.has(r.first, bits::HEAD_FIRST) {
+        return None;
+    }
     for (phrase, rule) in &c.f.head_first {
         let n = phrase.len();
         let fits = r.first + n <= r.last
             && phrase.iter().enumerate().all(|(k, w)| c.norm(r.first + k) == w);
         // "Ministry of Foreign Affairs" alone is a description, not a name
-        let specific =
-            (r.first + n..=r.last).any(|i| c.is_name(i) && !c.f.generic.contains(c.norm(i)));
+        let specific = (r.first + n..=r.last).any(|i| c.is_name(i) && !c.has(i, bits::GENERIC));
         if fits && specific {
             return Some(found((extend_left(c, r.first), r.last), rule));
         }
@@ -78,24 +81,20 @@ fn head_last(c: &Ctx<'_>, r: Run) -> Option<Found> {
     };
     // "van der Laan" is a surname: a head word after a particle is no head
     let (h, rule) = (start + 1..=r.last).rev().find_map(|i| {
-        let particle = c.f.particle.contains(c.norm(i - 1));
+        let particle = c.has(i - 1, bits::PARTICLE);
         c.f.head_last.get(c.norm(i)).filter(|_| !particle).map(|rule| (i, rule))
     })?;
     // "American Airlines and Southwest Airlines": two names, the last one kept
     let start = (start..h)
         .rev()
-        .find(|&i| {
-            matches!(c.norm(i), "and" | "en" | "&")
-                && i > start
-                && c.f.head_last.contains_key(c.norm(i - 1))
-        })
+        .find(|&i| matches!(c.norm(i), "and" | "en" | "&") && i > start && c.has(i - 1, bits::HEAD))
         .map_or(start, |i| i + 1);
     // "Ministry of …" goes on after its head: a head-first name or none
     if h < r.last && !c.is_name(h + 1) {
         return None;
     }
     let specific =
-        known.is_some() || (r.first..h).any(|i| is_word(c, i) && !c.f.generic.contains(c.norm(i)));
+        known.is_some() || (r.first..h).any(|i| is_word(c, i) && !c.has(i, bits::GENERIC));
     specific.then(|| found((start, h), rule))
 }
 
@@ -122,8 +121,7 @@ fn extend_left(c: &Ctx<'_>, mut a: usize) -> usize {
             continue;
         }
         let known = c.absorb.get(p).copied().filter(|&x| x != u32::MAX);
-        let free =
-            c.is_name(p) && !c.f.stop.contains(c.norm(p)) && !c.f.role.contains_key(c.norm(p));
+        let free = c.is_name(p) && !c.has(p, bits::STOP) && !c.has(p, bits::ROLE);
         if glued || !(free || known.is_some()) {
             return a;
         }
@@ -177,7 +175,7 @@ fn initials_fit(c: &Ctx<'_>, r: Run, acr: &str) -> bool {
 /// modifies ("in Sub-Saharaans Afrika"), not a single letter nor a word with
 /// digits. Decided after every other rule, on the runs they left.
 pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool) -> Option<Found> {
-    let end = r.first.checked_sub(1).filter(|_| !r.fragment)?;
+    let end = r.first.checked_sub(1).filter(|_| !r.fragment && c.has(r.first - 1, bits::AFTER))?;
     // the longest phrase ending right before the run: "out of", "village of", "in"
     let (p, rule) = c
         .f
@@ -190,7 +188,7 @@ pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool)
         .map(|(ph, rule)| (end + 1 - ph.len(), rule))?;
     let prev = c.toks.get(p)?;
     // "Oost-Congo", "West-Afrika": a compass word glued to a place is no new place
-    if c.f.generic.contains(c.norm(r.first)) && c.norm(r.first + 1) == "-" {
+    if c.has(r.first, bits::GENERIC) && c.norm(r.first + 1) == "-" {
         return None;
     }
     let inside_name = p.checked_sub(1).is_some_and(|q| {
@@ -202,8 +200,7 @@ pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool)
         let n = c.norm(i);
         (c.is_name(i) && !n.bytes().any(|b| b.is_ascii_digit())) || matches!(n, "-" | "de" | "i")
     });
-    let person_like =
-        c.f.given.contains(c.norm(r.first)) || c.f.speech.contains_key(c.norm(r.last + 1));
+    let person_like = c.has(r.first, bits::GIVEN) || c.has(r.last + 1, bits::SPEECH);
     // "In Ellerdijk is …": a capitalised preposition opens the sentence
     let opens = p == 0 || c.toks.get(p).is_some_and(|t| t.newline_before()) || sentence_start(c, p);
     let ok =
@@ -212,9 +209,8 @@ pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool)
     // "Upper Dunsby", "Wolderwijd Oost": a generic word may be part of a place name,
     // but not all of it ("in Foreign Affairs")
     let names = || (r.first..=r.last).filter(|&i| c.is_name(i));
-    let all_generic = names().all(|i| c.f.generic.contains(c.norm(i)));
-    let bad =
-        names().any(|i| c.f.head_last.contains_key(c.norm(i)) || c.f.stop.contains(c.norm(i)));
+    let all_generic = names().all(|i| c.has(i, bits::GENERIC));
+    let bad = names().any(|i| c.has(i, bits::HEAD) || c.has(i, bits::STOP));
     let ok = ok && !all_generic && !bad;
     ok.then(|| Found { weak: true, ..found((r.first, r.last), rule) })
 }
@@ -223,6 +219,9 @@ pub(crate) fn place_after(c: &Ctx<'_>, r: Run, name_end: &dyn Fn(usize) -> bool)
 /// the first of a sentence, with at least three letters before the head.
 fn suffix(c: &Ctx<'_>, r: Run) -> Option<Found> {
     if r.first != r.last || r.initial {
+        return None;
+    }
+    if !c.has(r.first, bits::COMPOUND) {
         return None;
     }
     let n = c.norm(r.first);

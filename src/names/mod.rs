@@ -49,6 +49,32 @@ use crate::tokenize::{Sentence, TokenKind, Tokens};
 use parse::{Decision, Parsed};
 use runs::{Ctx, Run};
 
+/// Word classes of a token, looked up once per document (`Finder::classes`).
+pub(crate) mod bits {
+    pub const STOP: u16 = 1;
+    pub const ROLE: u16 = 1 << 1;
+    pub const GIVEN: u16 = 1 << 2;
+    pub const GENERIC: u16 = 1 << 3;
+    pub const HEAD: u16 = 1 << 4;
+    pub const PARTICLE: u16 = 1 << 5;
+    pub const CONNECT: u16 = 1 << 6;
+    pub const SPEECH: u16 = 1 << 7;
+    pub const CREDIT: u16 = 1 << 8;
+    pub const APPOS: u16 = 1 << 9;
+    /// A month or weekday.
+    pub const CALENDAR: u16 = 1 << 10;
+    /// Ends in a `suffix` head ("Catshuis"); capitalised words only.
+    pub const COMPOUND: u16 = 1 << 11;
+    /// Ends in a `generic` ending ("Gezelleprijs"); capitalised words only.
+    pub const GENERIC_END: u16 = 1 << 12;
+    /// The first word of a `head-first` phrase.
+    pub const HEAD_FIRST: u16 = 1 << 13;
+    /// The last word of an `after` phrase.
+    pub const AFTER: u16 = 1 << 15;
+    /// The ending classes are worked out (internal).
+    pub const ENDINGS_DONE: u16 = 1 << 14;
+}
+
 /// A rule as the finder uses it: the type it gives and its index (for its id).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Rule {
@@ -106,6 +132,77 @@ pub(crate) struct Finder {
     pub generic: HashSet<String>,
     /// Word endings of the `generic` list (written `-prijs`): "Gezelleprijs".
     pub generic_ends: Vec<String>,
+    /// Every listed word with its classes (`bits`), given names included: one
+    /// lookup per token.
+    pub classes: HashMap<String, u16>,
+}
+
+impl Finder {
+    /// Fills `classes` from the word lists and rule words.
+    fn index_classes(&mut self) {
+        let mut add = |w: &str, bit: u16| *self.classes.entry(w.to_string()).or_insert(0) |= bit;
+        for w in self.given.iter() {
+            add(w, bits::GIVEN);
+        }
+        for w in crate::time::calendar_words() {
+            add(w, bits::CALENDAR);
+        }
+        for (set, bit) in [
+            (&self.stop, bits::STOP),
+            (&self.generic, bits::GENERIC),
+            (&self.particle, bits::PARTICLE),
+            (&self.connect, bits::CONNECT),
+        ] {
+            for w in set {
+                add(w, bit);
+            }
+        }
+        for (map, bit) in [
+            (&self.role, bits::ROLE),
+            (&self.head_last, bits::HEAD),
+            (&self.speech, bits::SPEECH),
+            (&self.credit, bits::CREDIT),
+            (&self.apposition, bits::APPOS),
+        ] {
+            for w in map.keys() {
+                add(w, bit);
+            }
+        }
+        for (p, _) in &self.head_first {
+            add(&p[0], bits::HEAD_FIRST);
+        }
+        for (p, _) in &self.after {
+            add(&p[p.len() - 1], bits::AFTER);
+        }
+    }
+
+    /// The classes of token `t` from the word lists (one lookup), looked up when
+    /// first asked for (see [`Ctx::has`]).
+    pub(crate) fn class_of(&self, toks: &Tokens, t: &crate::tokenize::Token) -> u16 {
+        let n = toks.norm_of(t);
+        if t.kind != TokenKind::Word && n != "&" {
+            return 0;
+        }
+        self.classes.get(n).copied().unwrap_or(0)
+    }
+
+    /// The ending classes of token `t` (`COMPOUND`, `GENERIC_END`): capitalised
+    /// words only, worked out only where a rule asks.
+    pub(crate) fn endings_of(&self, toks: &Tokens, t: &crate::tokenize::Token) -> u16 {
+        let n = toks.norm_of(t);
+        if t.kind != TokenKind::Word || !t.is_capitalized() {
+            return 0;
+        }
+        let ends = |e: &String| n.len() >= e.len() + 3 && n.ends_with(e.as_str());
+        let mut b = 0;
+        if self.suffix.iter().any(|(s, _)| ends(s)) {
+            b |= bits::COMPOUND;
+        }
+        if self.generic_ends.iter().any(ends) {
+            b |= bits::GENERIC_END;
+        }
+        b
+    }
 }
 
 /// The compiled name finder: the rules of each language and their ids.
@@ -144,6 +241,7 @@ impl NameFinder {
                 any = true;
                 index_rule(&mut f, r, Rule { kind: r.kind, index: i as u16 });
             }
+            f.index_classes();
             let slot = if lang == Lang::Nl { &mut out.nl } else { &mut out.en };
             *slot = any.then_some(f);
         }
@@ -169,7 +267,13 @@ impl NameFinder {
         let Some(f) = (if lang == Lang::Nl { self.nl.as_ref() } else { self.en.as_ref() }) else {
             return Vec::new();
         };
-        let c = Ctx { toks, covered, absorb, title, place, f };
+        // a text with no free capitalised word has no name to find
+        let free = |(i, t): (usize, &crate::tokenize::Token)| t.is_capitalized() && !covered[i];
+        if !toks.tokens().iter().enumerate().any(free) {
+            return Vec::new();
+        }
+        let bits = vec![std::cell::Cell::new(u16::MAX); toks.len()];
+        let c = Ctx { toks, covered, absorb, title, place, bits, f };
         let mut runs = Vec::new();
         for s in sents {
             let n = runs.len();

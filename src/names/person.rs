@@ -6,6 +6,7 @@
 //! ambassador", "de Belgische ambassadeur bij de NAVO, François de Kerckhove,",
 //! "zei Marieke Ekhart": each is a person whatever the given-name list knows.
 
+use super::bits;
 use super::decide::found;
 use super::runs::{Ctx, Run};
 use super::{Found, Rule};
@@ -31,7 +32,7 @@ pub(super) fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
     }
     let (a, b) = person_span(c, r)?;
     let words = (a..=b).filter(|&i| c.is_name(i)).count();
-    let first_given = c.f.given.contains(c.norm(a)) && !c.f.stop.contains(c.norm(a));
+    let first_given = c.has(a, bits::GIVEN) && !c.has(a, bits::STOP);
     // "Maria Angela Holguín": given names, then a surname that is also a town
     if first_given && words >= 2 && place_surname(c, b) {
         return c.f.given_rule.as_ref().map(|x| found((a, b + 1), x));
@@ -84,7 +85,7 @@ fn role_of<'f>(c: &Ctx<'f>, a: usize) -> Option<&'f Rule> {
 /// a role vouches for a first word the given-name list does not know.
 fn initial_apposition(c: &Ctx<'_>, r: Run) -> Option<Found> {
     let words = (r.first..=r.last).filter(|&i| c.is_name(i)).count();
-    let plain = (r.first..=r.last).all(|i| c.is_name(i) || c.f.particle.contains(c.norm(i)));
+    let plain = (r.first..=r.last).all(|i| c.is_name(i) || c.has(i, bits::PARTICLE));
     if !r.initial
         || !plain
         || !(2..=3).contains(&words)
@@ -109,7 +110,7 @@ fn place_surname(c: &Ctx<'_>, b: usize) -> bool {
 /// before a known name are no person of their own.
 pub(super) fn known_after(c: &Ctx<'_>, b: usize) -> bool {
     let mut j = b + 1;
-    while c.f.particle.contains(c.norm(j)) || c.norm(j) == "-" {
+    while c.has(j, bits::PARTICLE) || c.norm(j) == "-" {
         j += 1;
     }
     let next = c.toks.get(j).filter(|t| t.is_capitalized() && !t.newline_before());
@@ -121,10 +122,10 @@ pub(super) fn known_after(c: &Ctx<'_>, b: usize) -> bool {
 /// is not a name particle. A sentence-initial run that is no given name loses its
 /// first word, which is capitalised by position only.
 fn person_span(c: &Ctx<'_>, r: Run) -> Option<(usize, usize)> {
-    let role = (r.first..r.last).rev().find(|&i| c.f.role.contains_key(c.norm(i)));
+    let role = (r.first..r.last).rev().find(|&i| c.has(i, bits::ROLE));
     let a = if let Some(k) = role {
         k + 1
-    } else if r.initial && !c.f.given.contains(c.norm(r.first)) && r.last > r.first {
+    } else if r.initial && !c.has(r.first, bits::GIVEN) && r.last > r.first {
         r.first + 1
     } else {
         r.first
@@ -134,7 +135,7 @@ fn person_span(c: &Ctx<'_>, r: Run) -> Option<(usize, usize)> {
         // glued parts: "Jean-Marie", "O'Toole", "D'hooghe"
         let glued = i > a && c.glued(i) && matches!(c.norm(i - 1), "-" | "'");
         let part = c.is_name(i) || glued || matches!(c.norm(i), "-" | "'");
-        if !part && !c.f.particle.contains(c.norm(i)) {
+        if !part && !c.has(i, bits::PARTICLE) {
             break;
         }
         if part {
@@ -151,16 +152,8 @@ fn person_span(c: &Ctx<'_>, r: Run) -> Option<(usize, usize)> {
 fn has_non_person_word(c: &Ctx<'_>, a: usize, b: usize, given: bool) -> bool {
     // lower-case particles ("de", "van") are name parts, whatever the stop list says
     (a..=b).filter(|&i| c.is_name(i)).any(|i| {
-        let n = c.norm(i);
-        let compound = !given
-            && c.f.suffix.iter().any(|(s, _)| n.len() >= s.len() + 3 && n.ends_with(s.as_str()));
-        let generic_end =
-            c.f.generic_ends.iter().any(|e| n.len() > e.len() + 2 && n.ends_with(e.as_str()));
-        c.f.head_last.contains_key(n)
-            || c.f.generic.contains(n)
-            || c.f.stop.contains(n)
-            || compound
-            || generic_end
+        let compound = !given && c.has(i, bits::COMPOUND);
+        c.has(i, bits::HEAD | bits::GENERIC | bits::STOP | bits::GENERIC_END) || compound
     })
 }
 
@@ -182,7 +175,7 @@ fn credit<'f>(c: &Ctx<'f>, a: usize) -> Option<&'f Rule> {
     }
     let line_start = p == 0 || c.toks.get(p).is_some_and(|t| t.newline_before());
     // "Reporting by X; editing by Y", "Photo by X"
-    let after_credit = p.checked_sub(1).is_some_and(|q| c.f.credit.contains_key(c.norm(q)));
+    let after_credit = p.checked_sub(1).is_some_and(|q| c.has(q, bits::CREDIT));
     c.f.credit.get(c.norm(p)).filter(|_| marked || line_start || after_credit)
 }
 
@@ -224,7 +217,7 @@ fn apposition<'f>(c: &Ctx<'f>, b: usize) -> Option<&'f Rule> {
             return Some(rule);
         }
         // a clause ("In Hadham, where the mayor …") is no apposition
-        let clause = c.f.stop.contains(n) && !DETERMINERS.contains(&n);
+        let clause = c.has(i, bits::STOP) && !DETERMINERS.contains(&n);
         if clause || matches!(n, "," | "." | "(" | ")" | ":" | ";" | "") {
             return None;
         }

@@ -6,7 +6,7 @@
 //! "de woordvoerder van het Joint Investigation Team zei" has one run, "Joint
 //! Investigation Team"; "Office of the President of Ukraine" is one run as well.
 
-use super::Finder;
+use super::{bits, Finder};
 use crate::tokenize::{Sentence, TokenKind, Tokens};
 
 /// A run: tokens `first..=last` of sentence `sent`; `initial` when it starts
@@ -32,10 +32,27 @@ pub(crate) struct Ctx<'a> {
     pub title: &'a [bool],
     /// Per token: a one-word place name the gazetteer knows.
     pub place: &'a [bool],
+    /// Per token: its word classes (see [`bits`]) once looked up, else `u16::MAX`.
+    pub bits: Vec<std::cell::Cell<u16>>,
     pub f: &'a Finder,
 }
 
 impl Ctx<'_> {
+    /// Whether token `i` is in any of the word classes `mask` (see [`bits`]); a
+    /// token's classes are looked up the first time they are asked for.
+    pub(crate) fn has(&self, i: usize, mask: u16) -> bool {
+        let (Some(cell), Some(t)) = (self.bits.get(i), self.toks.get(i)) else { return false };
+        let mut b = cell.get();
+        if b == u16::MAX {
+            b = self.f.class_of(self.toks, t);
+        }
+        if mask & (bits::COMPOUND | bits::GENERIC_END) != 0 && b & bits::ENDINGS_DONE == 0 {
+            b |= self.f.endings_of(self.toks, t) | bits::ENDINGS_DONE;
+        }
+        cell.set(b);
+        b & mask != 0
+    }
+
     /// An uncovered capitalised word.
     pub(crate) fn is_name(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
@@ -60,7 +77,7 @@ impl Ctx<'_> {
         word_or_amp
             && !t.is_capitalized()
             && !self.covered[i]
-            && (self.f.particle.contains(self.norm(i)) || self.f.connect.contains(self.norm(i)))
+            && (self.has(i, bits::PARTICLE) || self.has(i, bits::CONNECT))
     }
 
     /// Whether the word at `i` may start a run: not a stop word, a role word, a
@@ -68,11 +85,7 @@ impl Ctx<'_> {
     fn may_start(&self, i: usize) -> bool {
         let n = self.norm(i);
         let short_caps = self.toks.get(i).is_some_and(|t| t.is_all_caps()) && n.len() <= 3;
-        self.is_name(i)
-            && !self.f.stop.contains(n)
-            && !self.f.role.contains_key(n)
-            && !crate::time::is_calendar_word(n)
-            && !short_caps
+        self.is_name(i) && !self.has(i, bits::STOP | bits::ROLE | bits::CALENDAR) && !short_caps
     }
 
     /// The end of the run that starts at `i` (inclusive).
@@ -128,7 +141,7 @@ impl Ctx<'_> {
     /// A capitalised word that ends a run before it: a month or a weekday
     /// ("Trump Monday").
     fn breaks(&self, i: usize) -> bool {
-        crate::time::is_calendar_word(self.norm(i))
+        self.has(i, bits::CALENDAR)
     }
 
     /// Up to two joiners from `i`, then a capitalised word: its index.
@@ -173,13 +186,13 @@ pub(crate) fn is_headline(c: &Ctx<'_>, s: &Sentence) -> bool {
         };
         // "Photo: EFE/…": a caption with a credit is no headline
         let next = c.norm(i + 1);
-        if c.f.credit.contains_key(c.norm(i)) && (next == ":" || next == "/") {
+        if (next == ":" || next == "/") && c.has(i, bits::CREDIT) {
             return false;
         }
         words += 1;
         if t.is_capitalized() {
             caps += 1;
-            small_caps |= words > 1 && c.f.stop.contains(c.norm(i));
+            small_caps |= words > 1 && c.has(i, bits::STOP);
         }
     }
     // a title line: mostly capitals and no full stop at its end
