@@ -37,34 +37,40 @@ pub(super) fn person(c: &Ctx<'_>, r: Run) -> Option<Found> {
     if first_given && words >= 2 && place_surname(c, b) {
         return c.f.given_rule.as_ref().map(|x| found((a, b + 1), x));
     }
-    let bad = has_non_person_word(c, a, b, first_given) || known_after(c, b);
-    if words == 0 || words > MAX_PERSON || bad {
+    let given = first_given && words >= 2;
+    if words == 0 || words > MAX_PERSON || (!given && r.initial && a == r.first) {
         return None;
     }
+    // the evidence first (cheap lookups), then what speaks against a person
+    let (rule, weak) =
+        if given { (c.f.given_rule.as_ref()?, false) } else { evidence(c, a, b, words)? };
+    if has_non_person_word(c, a, b, first_given) || known_after(c, b) {
+        return None;
+    }
+    Some(Found { weak, ..found((a, b), rule) })
+}
+
+/// The rule that vouches for tokens `a..=b` (`words` name words) as a person
+/// without a known given name: a role before, a credit, an apposition, a speech
+/// verb; and whether the evidence is weak (one word after a role).
+fn evidence<'f>(c: &Ctx<'f>, a: usize, b: usize, words: usize) -> Option<(&'f Rule, bool)> {
     let before = a.checked_sub(1).map_or("", |i| c.norm(i));
-    let pick = |rule: &Option<Rule>| rule.as_ref().map(|x| found((a, b), x));
-    if first_given && words >= 2 {
-        return pick(&c.f.given_rule);
-    }
-    if r.initial && a == r.first {
-        return None;
-    }
     // "Deputy Speaker", "Chief Constable": a capitalised role word before one
     // capitalised word makes a title, not a name
     let role_cap = a.checked_sub(1).and_then(|i| c.toks.get(i)).is_some_and(|t| t.is_capitalized());
     let role = c.f.role.get(before).filter(|_| words >= 2 || !role_cap);
     if let Some(rule) = role.or_else(|| role_of(c, a).filter(|_| words >= 2)) {
-        return Some(Found { weak: words == 1, ..found((a, b), rule) });
+        return Some((rule, words == 1));
     }
-    if words >= 2 {
-        let after = c.norm(b + 1);
-        let rule = credit(c, a)
-            .or_else(|| apposition(c, b))
-            .or_else(|| apposition_before(c, a, b))
-            .or_else(|| c.f.speech.get(before).or_else(|| c.f.speech.get(after)));
-        return rule.map(|x| found((a, b), x));
+    if words < 2 {
+        return None;
     }
-    None
+    let after = c.norm(b + 1);
+    let rule = credit(c, a)
+        .or_else(|| apposition(c, b))
+        .or_else(|| apposition_before(c, a, b))
+        .or_else(|| c.f.speech.get(before).or_else(|| c.f.speech.get(after)))?;
+    Some((rule, false))
 }
 
 /// "the Ambassador of Ukraine Vasyl Zvarych": a role word, "of" (and an article)
