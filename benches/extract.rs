@@ -106,6 +106,13 @@ fn paragraphs(c: &mut Criterion) {
     let mut g = c.benchmark_group("paragraphs nl 5MB");
     g.throughput(Throughput::Bytes(data.len() as u64));
     g.sample_size(10);
+    g.bench_function("entities and relations, extract_many on all cores", |b| {
+        b.iter(|| {
+            let out = full.extract_many(black_box(&docs), Some(gazet::Lang::Nl));
+            assert_eq!(out.len(), docs.len());
+            out.iter().map(|d| d.relations.len()).sum::<usize>()
+        })
+    });
     g.bench_function("entities and relations", |b| {
         b.iter(|| {
             let n: usize = docs

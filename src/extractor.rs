@@ -355,25 +355,83 @@ impl Extractor {
     /// Like [`extract`](Extractor::extract), with the language and the document date
     /// given by the caller (`None`: detect the language, read the date line).
     pub fn extract_with(&self, text: &str, lang: Option<Lang>, date: Option<Date>) -> Document {
-        let mut toks = Tokens::default();
+        self.extract_into(text, lang, date, &mut Tokens::default())
+    }
+
+    /// Extracts every text of `texts`, in order, on all the cores the machine
+    /// offers: one thread per core, each with its own reused buffers, all sharing
+    /// this extractor. The result is the same as calling
+    /// [`extract_with`](Extractor::extract_with) on each text in turn.
+    ///
+    /// ```
+    /// let ex = gazet::Extractor::new();
+    /// let texts = ["Rutte sprak met Macron.", "Putin met Xi in Beijing."];
+    /// let docs = ex.extract_many(&texts, None);
+    /// assert_eq!(docs.len(), 2);
+    /// assert!(docs[1].entity_named("Xi Jinping").is_some());
+    /// ```
+    pub fn extract_many<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        lang: Option<Lang>,
+    ) -> Vec<Document> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(texts.len());
+        if threads <= 1 {
+            let mut toks = Tokens::default();
+            return texts
+                .iter()
+                .map(|t| self.extract_into(t.as_ref(), lang, None, &mut toks))
+                .collect();
+        }
+        // contiguous chunks keep the order; the last may be shorter
+        let size = texts.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = texts
+                .chunks(size)
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        let mut toks = Tokens::default();
+                        chunk
+                            .iter()
+                            .map(|t| self.extract_into(t.as_ref(), lang, None, &mut toks))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            // a panic in a worker is a bug in this crate: it is passed on
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
+
+    /// The pipeline on one text, with a token buffer the caller may reuse.
+    fn extract_into(
+        &self,
+        text: &str,
+        lang: Option<Lang>,
+        date: Option<Date>,
+        toks: &mut Tokens,
+    ) -> Document {
         let (line_date, from) = match lang::date_line(text) {
             Some((d, at)) => (Some(d), at),
             None => (None, 0),
         };
-        tokenize_into(text, from, &mut toks);
+        tokenize_into(text, from, toks);
         let inner = &*self.inner;
         let votes = |w: &str| inner.rules.lang_votes(w);
         let given = lang.or(inner.lang);
         let (lang, mixed) = match given {
             Some(l) => (l, false),
-            None => lang::detect(&toks, &votes),
+            None => lang::detect(toks, &votes),
         };
         let date = date.or(line_date);
-        let sents = split_sentences(&toks);
+        let sents = split_sentences(toks);
         // a language the caller fixed holds for every sentence; a detected one may
         // give way to the other in a passage that clearly reads as it
         let sent_langs = if mixed && !inner.rules.is_empty() {
-            lang::sentence_langs(&toks, &sents, lang, &votes)
+            lang::sentence_langs(toks, &sents, lang, &votes)
         } else {
             vec![lang; sents.len()]
         };
@@ -383,10 +441,10 @@ impl Extractor {
             titles: &inner.titles,
             names: &inner.names,
         };
-        let mut res = resolve::resolve(text, &toks, &sents, &data, lang, date);
+        let mut res = resolve::resolve(text, toks, &sents, &data, lang, date);
         let relations = inner.rules.apply(&mut crate::rules::Input {
             text,
-            toks: &toks,
+            toks,
             sents: &sents,
             lang,
             date,
@@ -395,8 +453,8 @@ impl Extractor {
             res: &mut res,
             sent_langs: &sent_langs,
         });
-        let lang_spans = lang_spans(&toks, &sents, &sent_langs, lang);
-        let entities = build_entities(text, &toks, &sents, res, inner, &relations);
+        let lang_spans = lang_spans(toks, &sents, &sent_langs, lang);
+        let entities = build_entities(text, toks, &sents, res, inner, &relations);
         Document { lang, date, entities, relations, lang_spans }
     }
 

@@ -291,3 +291,22 @@ fn a_bad_name_rule_names_its_place() {
     assert_eq!(err.location().map(|l| (l.line, l.column)), Some((2, 4)));
     assert!(err.to_string().starts_with("mijn.names:2:4: expected a type"), "{err}");
 }
+
+#[test]
+fn extract_many_gives_what_extract_gives_in_order() {
+    let ex = Extractor::new();
+    let nl = include_str!("../examples/sample_nl.txt");
+    let en = include_str!("../examples/sample_en.txt");
+    let mut texts: Vec<String> = Vec::new();
+    for i in 0..25 {
+        texts.push(format!("Premier Jan Jansen{i} sprak dinsdag in Den Haag met Poetin."));
+        texts.push(if i % 2 == 0 { nl.to_string() } else { en.to_string() });
+    }
+    texts.push(String::new());
+    let many = ex.extract_many(&texts, None);
+    assert_eq!(many.len(), texts.len());
+    for (t, d) in texts.iter().zip(&many) {
+        assert_eq!(d, &ex.extract(t));
+    }
+    assert!(ex.extract_many::<&str>(&[], None).is_empty());
+}
