@@ -40,8 +40,6 @@ pub(crate) mod parse;
 pub(crate) mod person;
 pub(crate) mod runs;
 
-use std::sync::Arc;
-
 use crate::error::Error;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::model::{EntityType, Lang};
@@ -115,7 +113,6 @@ pub(crate) struct Marks<'a> {
 /// The rules of one language, indexed by word.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Finder {
-    pub given: Arc<HashSet<String>>,
     pub given_rule: Option<Rule>,
     pub acronym: Option<Rule>,
     pub role: HashMap<String, Rule>,
@@ -126,33 +123,26 @@ pub(crate) struct Finder {
     pub head_first: Vec<(Vec<String>, Rule)>,
     pub suffix: Vec<(String, Rule)>,
     pub after: Vec<(Vec<String>, Rule)>,
-    pub stop: HashSet<String>,
-    pub connect: HashSet<String>,
-    pub particle: HashSet<String>,
-    pub generic: HashSet<String>,
     /// Word endings of the `generic` list (written `-prijs`): "Gezelleprijs".
     pub generic_ends: Vec<String>,
-    /// Every listed word with its classes (`bits`), given names included: one
+    /// Every listed word with its classes (`bits`): the given names, the `stop`,
+    /// `generic`, `particle` and `connect` lists and the rules' key words; one
     /// lookup per token.
     pub classes: HashMap<String, u16>,
 }
 
 impl Finder {
-    /// Fills `classes` from the word lists and rule words.
-    fn index_classes(&mut self) {
+    /// Fills `classes` from the given names, the word lists of the language (as
+    /// `(list, class)` pairs) and the rule words.
+    fn index_classes(&mut self, given: &HashSet<String>, lists: [(&HashSet<String>, u16); 4]) {
         let mut add = |w: &str, bit: u16| *self.classes.entry(w.to_string()).or_insert(0) |= bit;
-        for w in self.given.iter() {
+        for w in given {
             add(w, bits::GIVEN);
         }
         for w in crate::time::calendar_words() {
             add(w, bits::CALENDAR);
         }
-        for (set, bit) in [
-            (&self.stop, bits::STOP),
-            (&self.generic, bits::GENERIC),
-            (&self.particle, bits::PARTICLE),
-            (&self.connect, bits::CONNECT),
-        ] {
+        for (set, bit) in lists {
             for w in set {
                 add(w, bit);
             }
@@ -216,21 +206,16 @@ pub(crate) struct NameFinder {
 impl NameFinder {
     /// Indexes parsed rule files and given-name lists.
     pub(crate) fn compile(p: Parsed) -> Result<NameFinder, Error> {
-        let given = Arc::new(p.given);
         let mut out = NameFinder {
             ids: p.rules.iter().map(|r| r.id.clone()).collect(),
             ..Default::default()
         };
         for lang in [Lang::Nl, Lang::En] {
-            let lists =
+            let list =
                 |m: &HashMap<Lang, HashSet<String>>| m.get(&lang).cloned().unwrap_or_default();
+            let generic = list(&p.generic);
             let mut f = Finder {
-                given: given.clone(),
-                stop: lists(&p.stop),
-                connect: lists(&p.connect),
-                particle: lists(&p.particle),
-                generic: lists(&p.generic),
-                generic_ends: lists(&p.generic)
+                generic_ends: generic
                     .iter()
                     .filter_map(|w| w.strip_prefix('-').map(str::to_string))
                     .collect(),
@@ -241,7 +226,15 @@ impl NameFinder {
                 any = true;
                 index_rule(&mut f, r, Rule { kind: r.kind, index: i as u16 });
             }
-            f.index_classes();
+            f.index_classes(
+                &p.given,
+                [
+                    (&list(&p.stop), bits::STOP),
+                    (&generic, bits::GENERIC),
+                    (&list(&p.particle), bits::PARTICLE),
+                    (&list(&p.connect), bits::CONNECT),
+                ],
+            );
             let slot = if lang == Lang::Nl { &mut out.nl } else { &mut out.en };
             *slot = any.then_some(f);
         }
