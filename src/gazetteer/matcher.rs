@@ -1,20 +1,17 @@
-//! The compiled gazetteer: one Aho-Corasick automaton over every alias.
+//! The compiled gazetteer: one Aho-Corasick automaton over the words of every alias.
 //!
-//! Aliases are tokenized with the document tokenizer and written as `" tok tok "`,
-//! the layout of [`Tokens::norm`](crate::tokenize::Tokens::norm), so every match is
-//! aligned to token boundaries by construction. The automaton runs in overlapping
-//! mode (every alias occurrence is reported); leftmost-longest selection happens on
-//! token indices afterwards, after each candidate's case rule is checked against the
-//! original text. That order matters: a longer alias that fails its case rule must
-//! not hide a shorter one that passes.
+//! Aliases are tokenized with the document tokenizer; the automaton
+//! ([`WordAutomaton`](super::automaton::WordAutomaton)) runs over token ids, so every
+//! match is aligned to token boundaries by construction. It reports every alias
+//! occurrence (overlapping); leftmost-longest selection happens on token indices
+//! afterwards, after each candidate's case rule is checked against the original text.
+//! That order matters: a longer alias that fails its case rule must not hide a shorter
+//! one that passes.
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
+use super::automaton::{AutomatonBuilder, WordAutomaton};
 use super::titles::Titles;
 use super::{AliasKind, CaseRule, Gazetteer};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::model::EntityType;
 use crate::tokenize::{fold_keep_case, tokenize, TokenKind, Tokens};
 
@@ -54,7 +51,7 @@ pub(crate) struct Hit {
 
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    ac: AhoCorasick,
+    ac: WordAutomaton,
     /// Per pattern: number of tokens and the range of its targets in `targets`.
     patterns: Vec<(u16, u32, u32)>,
     targets: Vec<Target>,
@@ -62,18 +59,10 @@ pub(crate) struct Matcher {
 
 impl Matcher {
     pub(crate) fn build(g: &Gazetteer, titles: &Titles) -> Result<Matcher, Error> {
-        // pattern string -> list of targets
-        let mut by_pattern: HashMap<String, Vec<Target>> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
-        let mut add = |pattern: String, t: Target| {
-            by_pattern
-                .entry(pattern.clone())
-                .or_insert_with(|| {
-                    order.push(pattern);
-                    Vec::new()
-                })
-                .push(t);
-        };
+        let mut ac = AutomatonBuilder::new();
+        // (pattern, target) in the order the aliases come; tokens per pattern
+        let mut tagged: Vec<(u32, Target)> = Vec::new();
+        let mut ntoks: Vec<u16> = Vec::new();
         let title_aliases = titles.forms.iter().map(|t| {
             (
                 Tag::Title(t.title),
@@ -122,21 +111,23 @@ impl Matcher {
                     if toks.is_empty() || toks.len() > 64 {
                         continue;
                     }
-                    let mut pattern = String::with_capacity(form.len() + 2);
-                    pattern.push(' ');
+                    let Some(pid) = ac.add(toks.iter().map(|t| toks.norm_of(t))) else {
+                        continue;
+                    };
+                    if pid as usize == ntoks.len() {
+                        ntoks.push(toks.len() as u16);
+                    }
                     let mut exact = Vec::with_capacity(toks.len());
                     let mut cap_mask = 0u64;
                     for (i, t) in toks.iter().enumerate() {
-                        pattern.push_str(toks.norm_of(t));
-                        pattern.push(' ');
                         let surface = &form[t.start as usize..t.end as usize];
                         exact.push(fold_keep_case(surface).into_boxed_str());
                         if t.is_capitalized() {
                             cap_mask |= 1 << i;
                         }
                     }
-                    add(
-                        pattern,
+                    tagged.push((
+                        pid,
                         Target {
                             tag,
                             kind: a.kind,
@@ -146,27 +137,23 @@ impl Matcher {
                             exact: exact.into_boxed_slice(),
                             cap_mask,
                         },
-                    );
+                    ));
                 }
             }
         }
-        let mut patterns = Vec::with_capacity(order.len());
-        let mut targets = Vec::new();
-        for p in &order {
-            let ts = by_pattern.remove(p).unwrap_or_default();
-            let ntok = p.split(' ').filter(|s| !s.is_empty()).count() as u16;
+        // targets grouped by pattern, each group in the order its aliases came
+        tagged.sort_by_key(|t| t.0);
+        let mut patterns = Vec::with_capacity(ntoks.len());
+        let mut targets = Vec::with_capacity(tagged.len());
+        let mut it = tagged.into_iter().peekable();
+        for (pid, &ntok) in ntoks.iter().enumerate() {
             let a = targets.len() as u32;
-            targets.extend(ts);
+            while let Some((_, t)) = it.next_if(|t| t.0 as usize == pid) {
+                targets.push(t);
+            }
             patterns.push((ntok, a, targets.len() as u32));
         }
-        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&order).map_err(
-            |e| {
-                Error::new(
-                    ErrorKind::Gazetteer(format!("cannot build the gazetteer automaton: {e}")),
-                    None,
-                )
-            },
-        )?;
+        let ac = ac.build();
         Ok(Matcher { ac, patterns, targets })
     }
 
@@ -188,22 +175,11 @@ impl Matcher {
     pub(crate) fn find(&self, text: &str, toks: &Tokens) -> (Vec<Hit>, Vec<u32>) {
         let mut cands: Vec<Hit> = Vec::new();
         let mut buf: Vec<u32> = Vec::new();
-        let tt = toks.tokens();
-        // overlapping matches come in order of their end: a cursor finds the last
-        // token of each without a search
-        let mut cur = 0usize;
-        for m in self.ac.find_overlapping_iter(toks.norm()) {
-            let pid = m.pattern().as_usize();
-            let (ntok, a, b) = self.patterns[pid];
-            let end = m.end() as u32 - 1;
-            while cur < tt.len() && tt[cur].norm_end < end {
-                cur += 1;
-            }
+        let ids: Vec<u32> = toks.iter().map(|t| self.ac.word_id(toks.norm_of(t))).collect();
+        self.ac.for_each_match(&ids, |last, pid| {
+            let (ntok, a, b) = self.patterns[pid as usize];
             let ntok = ntok as usize;
-            let Some(first) = (cur + 1).checked_sub(ntok) else { continue };
-            if tt.get(first).is_none_or(|t| t.norm_start != m.start() as u32 + 1) {
-                continue;
-            }
+            let first = last + 1 - ntok;
             let t0 = buf.len() as u32;
             buf.extend(
                 (a..b).filter(|&ti| {
@@ -211,11 +187,10 @@ impl Matcher {
                 }),
             );
             let t1 = buf.len() as u32;
-            if t0 == t1 {
-                continue;
+            if t0 < t1 {
+                cands.push(Hit { first, len: ntok, targets: t0..t1 });
             }
-            cands.push(Hit { first, len: ntok, targets: t0..t1 });
-        }
+        });
         // leftmost-longest over token positions
         cands.sort_unstable_by(|x, y| x.first.cmp(&y.first).then(y.len.cmp(&x.len)));
         let mut next_free = 0usize;

@@ -29,6 +29,7 @@
 //! # Ok::<(), gazet::Error>(())
 //! ```
 
+pub(crate) mod automaton;
 pub(crate) mod matcher;
 pub(crate) mod titles;
 
