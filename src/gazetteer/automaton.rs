@@ -27,19 +27,37 @@ const NONE: u32 = u32::MAX;
 const ROOT: u32 = 0;
 
 /// Builds a [`WordAutomaton`]: add patterns, then [`AutomatonBuilder::build`].
-#[derive(Default)]
+///
+/// While patterns are added, the root's transitions are a table by word id and all
+/// others one hash map keyed by state and word (a first name can have thousands of
+/// surnames after it).
 pub(crate) struct AutomatonBuilder {
     vocab: FxHashMap<Box<str>, u32>,
-    /// (state, word) → child, while patterns are added.
-    edges: FxHashMap<(u32, u32), u32>,
-    /// Per state: its pattern, or `NONE`.
+    root: Vec<u32>,
+    /// [`edge_key`] → child, for states other than the root.
+    edges: FxHashMap<u64, u32>,
+    /// Per state: the word leading to it and its pattern (or `NONE`).
+    word: Vec<u32>,
     out: Vec<u32>,
     patterns: u32,
 }
 
+impl Default for AutomatonBuilder {
+    fn default() -> AutomatonBuilder {
+        AutomatonBuilder::new()
+    }
+}
+
 impl AutomatonBuilder {
     pub(crate) fn new() -> AutomatonBuilder {
-        AutomatonBuilder { out: vec![NONE], ..Default::default() }
+        AutomatonBuilder {
+            vocab: FxHashMap::default(),
+            root: Vec::new(),
+            edges: FxHashMap::default(),
+            word: vec![NONE],
+            out: vec![NONE],
+            patterns: 0,
+        }
     }
 
     /// Adds a pattern (its normalised tokens) and returns its id; a pattern added
@@ -48,19 +66,8 @@ impl AutomatonBuilder {
     pub(crate) fn add<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) -> Option<u32> {
         let mut state = ROOT;
         for w in words {
-            let next_id = self.vocab.len() as u32;
-            let id = match self.vocab.get(w) {
-                Some(&id) => id,
-                None => {
-                    self.vocab.insert(w.into(), next_id);
-                    next_id
-                }
-            };
-            let fresh = self.out.len() as u32;
-            state = *self.edges.entry((state, id)).or_insert(fresh);
-            if state == fresh {
-                self.out.push(NONE);
-            }
+            let id = self.intern(w);
+            state = self.child_or_new(state, id);
         }
         if state == ROOT {
             return None;
@@ -73,42 +80,97 @@ impl AutomatonBuilder {
         Some(*out)
     }
 
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(w) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(w.into(), id);
+        self.root.push(ROOT);
+        id
+    }
+
+    fn child_or_new(&mut self, state: u32, id: u32) -> u32 {
+        let fresh = self.out.len() as u32;
+        let c = if state == ROOT {
+            let c = &mut self.root[id as usize];
+            if *c == ROOT {
+                *c = fresh;
+            }
+            *c
+        } else {
+            *self.edges.entry(edge_key(state, id)).or_insert(fresh)
+        };
+        if c == fresh {
+            self.out.push(NONE);
+            self.word.push(id);
+        }
+        c
+    }
+
     /// Number of distinct patterns added so far.
     #[cfg(test)]
     pub(crate) fn pattern_count(&self) -> usize {
         self.patterns as usize
     }
 
-    /// Lays the trie out compactly and computes failure and dictionary links.
+    /// Lays the trie out compactly (children sorted by word, in one array) and
+    /// computes failure and dictionary links.
     pub(crate) fn build(self) -> WordAutomaton {
         let n = self.out.len();
-        let mut edges: Vec<(u32, u32, u32)> =
-            self.edges.into_iter().map(|((s, w), c)| (s, w, c)).collect();
-        edges.sort_unstable();
         let mut a = WordAutomaton {
-            root: vec![ROOT; self.vocab.len()],
-            start: vec![0; n + 1],
-            kids: Vec::with_capacity(edges.len()),
+            root: self.root,
+            start: Vec::new(),
+            kids: Vec::with_capacity(n),
             fail: vec![ROOT; n],
             dict: vec![NONE; n],
             out: self.out,
             vocab: self.vocab,
         };
+        let mut edges: Vec<(u32, u32, u32)> = self
+            .edges
+            .into_iter()
+            .map(|(k, c)| {
+                let k = unmix(k);
+                ((k >> 32) as u32, k as u32, c)
+            })
+            .collect();
+        edges.sort_unstable();
+        a.start.resize(n + 1, 0);
         for &(s, w, c) in &edges {
-            if s == ROOT {
-                a.root[w as usize] = c;
-            } else {
-                a.start[s as usize + 1] += 1;
-                a.kids.push((w, c));
-            }
+            a.start[s as usize + 1] += 1;
+            a.kids.push((w, c));
         }
+        drop(edges);
         for i in 0..n {
             a.start[i + 1] += a.start[i];
         }
-        a.link(&edges);
+        a.link(&self.word);
         a
     }
 }
+
+/// The key of the edge from `state` on word `id`: the pair packed into 64 bits and
+/// mixed (a bijection, so keys stay distinct). The Fx hash keeps low bits where they
+/// are, and unmixed, all children of one state, or all states on one word, would
+/// fall into one bucket.
+fn edge_key(state: u32, id: u32) -> u64 {
+    let mut k = u64::from(state) << 32 | u64::from(id);
+    k ^= k >> 33;
+    k = k.wrapping_mul(MIX);
+    k ^ (k >> 33)
+}
+
+/// The inverse of [`edge_key`]'s mixing.
+fn unmix(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(MIX_INV);
+    k ^ (k >> 33)
+}
+
+const MIX: u64 = 0xff51_afd7_ed55_8ccd;
+/// The multiplicative inverse of `MIX` modulo 2^64.
+const MIX_INV: u64 = 0x4f74_430c_22a5_4005;
 
 /// The compiled automaton (see the [module docs](self)).
 #[derive(Debug)]
@@ -182,26 +244,21 @@ impl WordAutomaton {
     }
 
     /// Failure and dictionary links, breadth first (a state's links need those of
-    /// shallower states). `edges` are all `(state, word, child)` triples.
-    fn link(&mut self, edges: &[(u32, u32, u32)]) {
-        let n = self.out.len();
-        let mut parent = vec![(NONE, 0u32); n];
-        for &(s, w, c) in edges {
-            parent[c as usize] = (s, w);
-        }
-        let mut queue: Vec<u32> = Vec::with_capacity(n);
-        queue.extend(edges.iter().filter(|e| e.0 == ROOT).map(|e| e.2));
+    /// shallower states). `word[s]` is the word leading to state `s`.
+    fn link(&mut self, word: &[u32]) {
+        // (state, parent)
+        let mut queue: Vec<(u32, u32)> = Vec::with_capacity(self.out.len());
+        queue.extend(self.root.iter().filter(|&&c| c != ROOT).map(|&c| (c, ROOT)));
         let mut head = 0;
-        while head < queue.len() {
-            let s = queue[head];
+        while let Some(&(s, p)) = queue.get(head) {
             head += 1;
-            let (p, w) = parent[s as usize];
-            let f = if p == ROOT { ROOT } else { self.next(self.fail[p as usize], w) };
+            let f =
+                if p == ROOT { ROOT } else { self.next(self.fail[p as usize], word[s as usize]) };
             self.fail[s as usize] = f;
             self.dict[s as usize] =
                 if self.out[f as usize] != NONE && f != ROOT { f } else { self.dict[f as usize] };
             let (a, b) = (self.start[s as usize] as usize, self.start[s as usize + 1] as usize);
-            queue.extend(self.kids[a..b].iter().map(|k| k.1));
+            queue.extend(self.kids[a..b].iter().map(|k| (k.1, s)));
         }
     }
 }
@@ -250,6 +307,13 @@ mod tests {
         let mut got = Vec::new();
         a.for_each_match(&ids, |i, p| got.push((i, p)));
         assert_eq!(got, [(2, 1)]);
+    }
+
+    #[test]
+    fn edge_keys_unmix() {
+        for (s, w) in [(0, 0), (1, 7), (u32::MAX - 1, 3), (12_345, u32::MAX - 1)] {
+            assert_eq!(unmix(edge_key(s, w)), u64::from(s) << 32 | u64::from(w));
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::titles::Titles;
 use super::{AliasKind, CaseRule, Gazetteer};
 use crate::error::Error;
 use crate::model::EntityType;
-use crate::tokenize::{fold_keep_case, tokenize, TokenKind, Tokens};
+use crate::tokenize::{fold_keep_case, tokenize_into, TokenKind, Tokens};
 
 /// What a pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,91 +57,88 @@ pub(crate) struct Matcher {
     targets: Vec<Target>,
 }
 
-impl Matcher {
-    pub(crate) fn build(g: &Gazetteer, titles: &Titles) -> Result<Matcher, Error> {
-        let mut ac = AutomatonBuilder::new();
-        // (pattern, target) in the order the aliases come; tokens per pattern
-        let mut tagged: Vec<(u32, Target)> = Vec::new();
-        let mut ntoks: Vec<u16> = Vec::new();
-        let title_aliases = titles.forms.iter().map(|t| {
-            (
-                Tag::Title(t.title),
-                super::Alias {
-                    lang: Some(t.lang),
-                    kind: AliasKind::Name,
-                    form: t.form.clone(),
-                    case: CaseRule::Insensitive,
-                    no_inflection: true,
-                    context: false,
-                },
-                None,
-            )
-        });
-        let entry_aliases = g.entries().iter().enumerate().flat_map(|(ei, e)| {
-            e.aliases.iter().map(move |a| (Tag::Entry(ei as u32), a.clone(), Some(e.kind)))
-        });
-        for (tag, a, etype) in entry_aliases.chain(title_aliases) {
-            {
-                let mut forms = vec![a.form.clone()];
-                // "Mohammad Javad Zarif" is also "Javad Zarif", "Recep Tayyip Erdoğan"
-                // also "Tayyip Erdoğan": the last two words of a long person name
-                if etype == Some(EntityType::Person) && a.kind == AliasKind::Name {
-                    let words: Vec<&str> = a.form.split_whitespace().collect();
-                    if words.len() >= 3 {
-                        let tail = &words[words.len() - 2..];
-                        if tail[0].chars().next().is_some_and(char::is_uppercase)
-                            && tail[0].chars().count() > 2
-                        {
-                            forms.push(tail.join(" "));
-                        }
-                    }
-                }
-                let inflect = !a.no_inflection
-                    && matches!(a.kind, AliasKind::Name | AliasKind::Short)
-                    && matches!(a.lang, None | Some("nl"))
-                    && matches!(etype, Some(EntityType::Person | EntityType::Country));
-                if inflect {
-                    let last = a.form.chars().last().unwrap_or(' ');
-                    if last.is_alphabetic() && !matches!(last, 's' | 'x' | 'z' | 'S' | 'X' | 'Z') {
-                        forms.push(format!("{}s", a.form));
-                    }
-                }
-                for form in forms {
-                    let toks = tokenize(&form);
-                    if toks.is_empty() || toks.len() > 64 {
-                        continue;
-                    }
-                    let Some(pid) = ac.add(toks.iter().map(|t| toks.norm_of(t))) else {
-                        continue;
-                    };
-                    if pid as usize == ntoks.len() {
-                        ntoks.push(toks.len() as u16);
-                    }
-                    let mut exact = Vec::with_capacity(toks.len());
-                    let mut cap_mask = 0u64;
-                    for (i, t) in toks.iter().enumerate() {
-                        let surface = &form[t.start as usize..t.end as usize];
-                        exact.push(fold_keep_case(surface).into_boxed_str());
-                        if t.is_capitalized() {
-                            cap_mask |= 1 << i;
-                        }
-                    }
-                    tagged.push((
-                        pid,
-                        Target {
-                            tag,
-                            kind: a.kind,
-                            lang: a.lang,
-                            ctx: a.context,
-                            case: a.case,
-                            exact: exact.into_boxed_slice(),
-                            cap_mask,
-                        },
-                    ));
+/// The patterns of all aliases while they are collected.
+#[derive(Default)]
+struct PatternSet {
+    ac: AutomatonBuilder,
+    /// (pattern, target) in the order the aliases come.
+    tagged: Vec<(u32, Target)>,
+    /// Tokens per pattern.
+    ntoks: Vec<u16>,
+    /// Token buffer reused for every form.
+    toks: Tokens,
+}
+
+impl PatternSet {
+    /// Adds the forms an alias is matched by: its own, the last two words of a long
+    /// person name, and the Dutch genitive of person and country names.
+    fn add_alias(&mut self, tag: Tag, a: &super::Alias, etype: Option<EntityType>) {
+        self.add_form(tag, a, &a.form);
+        // "Mohammad Javad Zarif" is also "Javad Zarif", "Recep Tayyip Erdoğan"
+        // also "Tayyip Erdoğan": the last two words of a long person name
+        if etype == Some(EntityType::Person) && a.kind == AliasKind::Name {
+            let mut words = a.form.split_whitespace().rev();
+            if let (Some(last), Some(tail0), Some(_)) = (words.next(), words.next(), words.next()) {
+                if tail0.chars().next().is_some_and(char::is_uppercase) && tail0.chars().count() > 2
+                {
+                    self.add_form(tag, a, &format!("{tail0} {last}"));
                 }
             }
         }
-        // targets grouped by pattern, each group in the order its aliases came
+        let inflect = !a.no_inflection
+            && matches!(a.kind, AliasKind::Name | AliasKind::Short)
+            && matches!(a.lang, None | Some("nl"))
+            && matches!(etype, Some(EntityType::Person | EntityType::Country));
+        if inflect {
+            let last = a.form.chars().last().unwrap_or(' ');
+            if last.is_alphabetic() && !matches!(last, 's' | 'x' | 'z' | 'S' | 'X' | 'Z') {
+                self.add_form(tag, a, &format!("{}s", a.form));
+            }
+        }
+    }
+
+    /// Adds one form of alias `a` as a pattern with its target.
+    fn add_form(&mut self, tag: Tag, a: &super::Alias, form: &str) {
+        tokenize_into(form, 0, &mut self.toks);
+        let toks = &self.toks;
+        if toks.is_empty() || toks.len() > 64 {
+            return;
+        }
+        let Some(pid) = self.ac.add(toks.iter().map(|t| toks.norm_of(t))) else {
+            return;
+        };
+        if pid as usize == self.ntoks.len() {
+            self.ntoks.push(toks.len() as u16);
+        }
+        let mut cap_mask = 0u64;
+        for (i, t) in toks.iter().enumerate() {
+            if t.is_capitalized() {
+                cap_mask |= 1 << i;
+            }
+        }
+        // the case-kept forms only where the case rule compares them
+        let exact: Box<[Box<str>]> = if a.case == CaseRule::Exact {
+            toks.iter()
+                .map(|t| fold_keep_case(&form[t.start as usize..t.end as usize]).into_boxed_str())
+                .collect()
+        } else {
+            Box::default()
+        };
+        let target = Target {
+            tag,
+            kind: a.kind,
+            lang: a.lang,
+            ctx: a.context,
+            case: a.case,
+            exact,
+            cap_mask,
+        };
+        self.tagged.push((pid, target));
+    }
+
+    /// Groups the targets by pattern, each group in the order its aliases came.
+    fn finish(self) -> Matcher {
+        let PatternSet { ac, mut tagged, ntoks, .. } = self;
         tagged.sort_by_key(|t| t.0);
         let mut patterns = Vec::with_capacity(ntoks.len());
         let mut targets = Vec::with_capacity(tagged.len());
@@ -153,8 +150,30 @@ impl Matcher {
             }
             patterns.push((ntok, a, targets.len() as u32));
         }
-        let ac = ac.build();
-        Ok(Matcher { ac, patterns, targets })
+        Matcher { ac: ac.build(), patterns, targets }
+    }
+}
+
+impl Matcher {
+    pub(crate) fn build(g: &Gazetteer, titles: &Titles) -> Result<Matcher, Error> {
+        let mut set = PatternSet::default();
+        for (ei, e) in g.entries().iter().enumerate() {
+            for a in &e.aliases {
+                set.add_alias(Tag::Entry(ei as u32), a, Some(e.kind));
+            }
+        }
+        for t in &titles.forms {
+            let a = super::Alias {
+                lang: Some(t.lang),
+                kind: AliasKind::Name,
+                form: t.form.clone(),
+                case: CaseRule::Insensitive,
+                no_inflection: true,
+                context: false,
+            };
+            set.add_alias(Tag::Title(t.title), &a, None);
+        }
+        Ok(set.finish())
     }
 
     pub(crate) fn target(&self, i: u32) -> &Target {

@@ -33,10 +33,10 @@ pub(crate) mod automaton;
 pub(crate) mod matcher;
 pub(crate) mod titles;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Location};
+use crate::fxhash::FxHashMap;
 use crate::model::{Date, EntityType};
 
 /// How an alias names its entity.
@@ -187,7 +187,7 @@ pub enum Gender {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 const LANGS: [&str; 4] = ["en", "nl", "de", "fr"];

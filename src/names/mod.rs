@@ -135,7 +135,13 @@ impl Finder {
     /// Fills `classes` from the given names, the word lists of the language (as
     /// `(list, class)` pairs) and the rule words.
     fn index_classes(&mut self, given: &HashSet<String>, lists: [(&HashSet<String>, u16); 4]) {
-        let mut add = |w: &str, bit: u16| *self.classes.entry(w.to_string()).or_insert(0) |= bit;
+        self.classes.reserve(given.len() + lists.iter().map(|l| l.0.len()).sum::<usize>());
+        let mut add = |w: &str, bit: u16| match self.classes.get_mut(w) {
+            Some(b) => *b |= bit,
+            None => {
+                self.classes.insert(w.to_string(), bit);
+            }
+        };
         for w in given {
             add(w, bits::GIVEN);
         }

@@ -177,6 +177,7 @@ impl Parsed {
 
     /// Adds a given-name list: one name per line, `#` comments.
     pub(crate) fn add_given(&mut self, src: &str) {
+        self.given.reserve(src.lines().count());
         for l in src.lines() {
             let t = l.trim();
             if !t.is_empty() && !t.starts_with('#') {

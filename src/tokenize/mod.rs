@@ -276,7 +276,6 @@ pub(crate) fn tokenize_into(text: &str, from: usize, out: &mut Tokens) {
             i = end;
         }
     }
-    out.norm.shrink_to_fit();
 }
 
 /// Characters that render as nothing: zero-width space and joiners, word joiner, BOM,
