@@ -1,4 +1,9 @@
-//! Throughput of the pipeline stages on long news text.
+//! Throughput of the pipeline stages on long news text, build times, gazetteer sizes.
+//!
+//! Stages are measured as growing prefixes of the pipeline, so a stage's cost is the
+//! difference between two neighbouring rows: `tokenize`; `entities only, no name
+//! finder` (tokenizer, sentences, gazetteer automaton, resolver); `entities only`
+//! (+ name finder); `entities and relations` (+ rule layer and document layer).
 //!
 //! Every text is our own (see benches/README.md): the sample articles under
 //! `examples/`, repeated to about 1 MB. Where `../shared/corpora/` is present its
@@ -127,5 +132,93 @@ fn paragraphs(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench, paragraphs);
+/// Building an extractor: the default data, and (with the bench data present) the
+/// synthetic 100k and 1M-entry gazetteers alone.
+fn build(c: &mut Criterion) {
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.bench_function("default data (what Extractor::new does once)", |b| {
+        b.iter(|| Extractor::builder().build().expect("builds").automaton_stats().1)
+    });
+    for size in ["100k", "1m"] {
+        let Some(data) = bench_gazetteer(size) else { continue };
+        g.bench_function(format!("gazetteer {size} entries, no rules, no name finder"), |b| {
+            b.iter(|| gazetteer_extractor(black_box(&data)).automaton_stats().1)
+        });
+    }
+    g.finish();
+}
+
+/// The gazetteer automaton and resolver on the 5 MB of paragraphs, by gazetteer size.
+fn gazetteer_sizes(c: &mut Criterion) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-data/bench-nl-5mb.txt");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("{path} not present: skipped (see the module docs)");
+        return;
+    };
+    let docs: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let mut g = c.benchmark_group("paragraphs nl 5MB, gazetteer only");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    let default =
+        Extractor::builder().default_rules(false).default_names(false).build().expect("builds");
+    let mut sizes = vec![("default data".to_string(), default)];
+    for size in ["10k", "100k", "1m"] {
+        if let Some(data) = bench_gazetteer(size) {
+            sizes.push((format!("{size} entries"), gazetteer_extractor(&data)));
+        }
+    }
+    for (name, ex) in &sizes {
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| {
+                let n: usize = docs
+                    .iter()
+                    .map(|d| {
+                        ex.extract_with(black_box(d), Some(gazet::Lang::Nl), None).entities.len()
+                    })
+                    .sum();
+                assert!(n > 1000);
+                n
+            })
+        });
+    }
+    g.finish();
+}
+
+/// A synthetic gazetteer of `../shared/bench/make_data.py` (`TYPE<TAB>name`) in gazet's
+/// format: one entry per line, matched in any case, no generated genitive.
+fn bench_gazetteer(size: &str) -> Option<String> {
+    let path = format!("{}/target/bench-data/gaz-{size}.tsv", env!("CARGO_MANIFEST_DIR"));
+    let Ok(src) = std::fs::read_to_string(&path) else {
+        eprintln!("{path} not present: skipped (see the module docs)");
+        return None;
+    };
+    let mut out = String::with_capacity(src.len() * 3);
+    for (i, line) in src.lines().enumerate() {
+        let Some((ty, name)) = line.split_once('\t') else { continue };
+        let ty = match ty {
+            "PER" => "PERSON",
+            "ORG" => "ORGANIZATION",
+            "EVENT" => "EVENT",
+            _ => "LOCATION",
+        };
+        let name = name.trim();
+        out.push_str(&format!(
+            "entity\tbench:{i}\t{ty}\t{name}\nalias\t*\tname\t{name}\tci,noinfl\n"
+        ));
+    }
+    Some(out)
+}
+
+fn gazetteer_extractor(data: &str) -> Extractor {
+    Extractor::builder()
+        .default_gazetteers(false)
+        .default_rules(false)
+        .default_names(false)
+        .gazetteer_str("bench.tsv", data)
+        .build()
+        .expect("the bench gazetteer builds")
+}
+
+criterion_group!(benches, bench, paragraphs, build, gazetteer_sizes);
 criterion_main!(benches);
