@@ -219,7 +219,8 @@ static EMPTY_WORDS: once_cell::sync::Lazy<LangWords> =
 impl Compiled {
     pub(crate) fn apply(&self, inp: &mut Input<'_>) -> Vec<Relation> {
         // no rule files: the relation layer is off (positions included)
-        if self.rules.is_empty() {
+        // no mention, no relation: nothing to do
+        if self.rules.is_empty() || inp.res.mentions.is_empty() {
             return Vec::new();
         }
         let toks = inp.toks;
@@ -322,41 +323,40 @@ impl Compiled {
         self.words.get(&lang).unwrap_or(&EMPTY_WORDS)
     }
 
-    /// Function-word bits per token, each sentence in its own language.
+    /// Function-word bits per token, each sentence in its own language; only for
+    /// the sentences the rules look at (those with a mention) and their neighbours
+    /// (a rule peeks one token past its sentence), 0 elsewhere.
     fn sentence_masks(&self, inp: &Input<'_>) -> Vec<u32> {
-        let mut masks = token_masks(inp.toks, self.words_for(inp.lang), &inp.res.mentions);
-        for (s, &lang) in inp.sents.iter().zip(inp.sent_langs) {
-            if lang == inp.lang {
+        let (toks, mentions) = (inp.toks, &inp.res.mentions);
+        let mut masks = vec![0u32; toks.len()];
+        let mut mi = 0usize;
+        let with_mention: Vec<bool> = inp
+            .sents
+            .iter()
+            .map(|s| has_mention(mentions, &mut mi, s.first as usize, s.last as usize))
+            .collect();
+        for (si, s) in inp.sents.iter().enumerate() {
+            let near = |d: isize| {
+                si.checked_add_signed(d).and_then(|x| with_mention.get(x)).copied() == Some(true)
+            };
+            if !(near(-1) || near(0) || near(1)) {
                 continue;
             }
+            let lang = inp.sent_langs.get(si).copied().unwrap_or(inp.lang);
             let words = self.words_for(lang);
-            let (a, b) = (s.first as usize, s.last as usize);
+            let (a, b) = (s.first as usize, (s.last as usize).min(toks.len()));
             for (i, m) in masks.iter_mut().enumerate().take(b).skip(a) {
-                if !inside_mention(&inp.res.mentions, i) {
-                    *m = words.mask(inp.toks.norm_at(i));
-                }
+                *m = words.mask(toks.norm_at(i));
+            }
+        }
+        // a word inside a name is no function word or cue ("Theresa May", "De Croo")
+        for m in mentions {
+            if let Some(x) = masks.get_mut(m.first as usize..(m.first + m.len) as usize) {
+                x.fill(0);
             }
         }
         masks
     }
-}
-
-/// Whether token `i` is inside a mention (mentions are sorted by their first token).
-fn inside_mention(mentions: &[RMention], i: usize) -> bool {
-    let k = mentions.partition_point(|m| (m.first as usize) <= i);
-    k > 0 && (mentions[k - 1].first + mentions[k - 1].len) as usize > i
-}
-
-/// One lookup per token: which function-word sets it is in. A word inside a name is
-/// no function word or cue ("Theresa May", "De Croo").
-fn token_masks(toks: &Tokens, words: &LangWords, mentions: &[RMention]) -> Vec<u32> {
-    let mut masks: Vec<u32> = toks.iter().map(|t| words.mask(toks.norm_of(t))).collect();
-    for m in mentions {
-        if let Some(x) = masks.get_mut(m.first as usize..(m.first + m.len) as usize) {
-            x.fill(0);
-        }
-    }
-    masks
 }
 
 /// The trigger hits of the sentence of tokens `a..b`; `ti` moves past them.
