@@ -219,6 +219,29 @@ impl ExtractorBuilder {
     /// A malformed data or rule file, a duplicate id, a reference to an unknown id or
     /// an unreadable file; the error names the place (see [`Error`]).
     pub fn build(&self) -> Result<Extractor, Error> {
+        // the rule index and the name finder do not depend on the gazetteer: on a
+        // second core they are built while the gazetteer is (errors are still reported
+        // in the order gazetteer, rules, names)
+        let (gazetteer, rest) = std::thread::scope(|scope| {
+            let spawned = std::thread::Builder::new()
+                .spawn_scoped(scope, || (self.build_rules(), self.build_names()));
+            let gazetteer = self.build_gazetteer();
+            let rest = match spawned {
+                Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                // no threads here (some sandboxes): one after the other
+                Err(_) => (self.build_rules(), self.build_names()),
+            };
+            (gazetteer, rest)
+        });
+        let (g, titles, matcher) = gazetteer?;
+        let (rules, names) = (rest.0?, rest.1?);
+        Ok(Extractor {
+            inner: Arc::new(Inner { gazetteer: g, titles, matcher, rules, names, lang: self.lang }),
+        })
+    }
+
+    /// Loads and validates the gazetteers and titles and compiles their automaton.
+    fn build_gazetteer(&self) -> Result<(Gazetteer, Titles, Matcher), Error> {
         let mut g = Gazetteer::new();
         let mut titles = Titles::default();
         if self.default_gazetteers {
@@ -249,6 +272,11 @@ impl ExtractorBuilder {
             }
         }
         let matcher = Matcher::build(&g, &titles)?;
+        Ok((g, titles, matcher))
+    }
+
+    /// Reads and compiles the relation rules.
+    fn build_rules(&self) -> Result<crate::rules::Compiled, Error> {
         let mut rules = RuleSet::new();
         if self.default_rules {
             for (name, src) in EMBEDDED_RULES {
@@ -259,11 +287,7 @@ impl ExtractorBuilder {
             let (name, src) = s.load()?;
             rules.add_source(&name, &src)?;
         }
-        let rules = rules.compile()?;
-        let names = self.build_names()?;
-        Ok(Extractor {
-            inner: Arc::new(Inner { gazetteer: g, titles, matcher, rules, names, lang: self.lang }),
-        })
+        rules.compile()
     }
 
     /// Reads and indexes the name-finder rules and given names.

@@ -31,9 +31,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+            self.add(tail_word(rest));
         }
     }
     #[inline]
@@ -58,6 +56,41 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The last 1–7 bytes as a little-endian word, zero-padded: the value a copy into a
+/// zeroed `[u8; 8]` would give, without the call to `memcpy` such a copy becomes
+/// (hashing short words is most of what this hasher does).
+#[inline]
+fn tail_word(mut r: &[u8]) -> u64 {
+    let (mut w, mut shift) = (0u64, 0u32);
+    if let Some((four, more)) = r.split_first_chunk::<4>() {
+        w = u64::from(u32::from_le_bytes(*four));
+        (r, shift) = (more, 32);
+    }
+    if let Some((two, more)) = r.split_first_chunk::<2>() {
+        w |= u64::from(u16::from_le_bytes(*two)) << shift;
+        (r, shift) = (more, shift + 16);
+    }
+    if let Some(&one) = r.first() {
+        w |= u64::from(one) << shift;
+    }
+    w
+}
+
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 pub(crate) type FxHashSet<K> = HashSet<K, FxBuild>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_word_is_the_zero_padded_little_endian_word() {
+        let bytes = b"abcdefg";
+        for n in 1..=7 {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail_word(&bytes[..n]), u64::from_le_bytes(w), "{n} bytes");
+        }
+    }
+}
