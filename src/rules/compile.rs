@@ -70,14 +70,43 @@ impl RuleSet {
 }
 
 impl Compiled {
-    /// Trigger hits: (token index, rule index), in token order.
-    /// Trigger hits of the rules of the languages in `langs` (a [`lang_bit`] mask).
-    pub(super) fn triggers(&self, toks: &Tokens, langs: u8) -> Vec<(u32, u32)> {
+    /// Trigger hits `(token index, rule index)` of the rules of the languages in
+    /// `langs` (a [`lang_bit`] mask), in token order, within the token ranges `spans`
+    /// (the sentences the rules will look at).
+    pub(super) fn triggers(
+        &self,
+        toks: &Tokens,
+        langs: u8,
+        spans: impl Iterator<Item = (usize, usize)>,
+    ) -> Vec<(u32, u32)> {
         let Some(ac) = &self.ac else { return Vec::new() };
+        let mut out = Vec::new();
+        for (a, b) in spans {
+            let (Some(first), Some(last)) = (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l)))
+            else {
+                continue;
+            };
+            // the span of norm from the space before token a to the space after b - 1
+            let span = first.norm_start as usize - 1..last.norm_end as usize + 1;
+            self.triggers_in(ac, toks, langs, span, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn triggers_in(
+        &self,
+        ac: &aho_corasick::AhoCorasick,
+        toks: &Tokens,
+        langs: u8,
+        span: std::ops::Range<usize>,
+        out: &mut Vec<(u32, u32)>,
+    ) {
         let norm = toks.norm();
         let bytes = norm.as_bytes();
-        let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(norm) {
+        let input = aho_corasick::Input::new(norm).span(span);
+        for m in ac.find_overlapping_iter(input) {
             for &(ri, kind) in &self.targets[m.pattern().as_usize()] {
                 if lang_bit(self.rules[ri as usize].lang) & langs == 0 {
                     continue;
@@ -107,9 +136,6 @@ impl Compiled {
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
-        out
     }
 }
 
