@@ -60,6 +60,14 @@ impl AutomatonBuilder {
         }
     }
 
+    /// Makes room for about `n` patterns of two or three words (saves rehashing
+    /// the edge map while a large gazetteer is added).
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.edges.reserve(n + n / 2);
+        self.out.reserve(n * 2);
+        self.word.reserve(n * 2);
+    }
+
     /// Adds a pattern (its normalised tokens) and returns its id; a pattern added
     /// before returns the id it got then. Patterns are numbered from 0 in order. An
     /// empty pattern is not added (`None`).

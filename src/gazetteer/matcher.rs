@@ -157,6 +157,9 @@ impl PatternSet {
 impl Matcher {
     pub(crate) fn build(g: &Gazetteer, titles: &Titles) -> Result<Matcher, Error> {
         let mut set = PatternSet::default();
+        let aliases: usize = g.entries().iter().map(|e| e.aliases.len()).sum();
+        set.tagged.reserve(aliases + aliases / 2);
+        set.ac.reserve(aliases + aliases / 2);
         for (ei, e) in g.entries().iter().enumerate() {
             for a in &e.aliases {
                 set.add_alias(Tag::Entry(ei as u32), a, Some(e.kind));

@@ -218,6 +218,11 @@ impl Gazetteer {
     /// As [`Gazetteer::parse`]; ids must be unique across all files.
     pub fn add_source(&mut self, file: &str, source: &str) -> Result<(), Error> {
         let file: Arc<str> = Arc::from(file);
+        // room for the file's entries up front: a million-entry file is not copied
+        // over and over as the vectors grow
+        let entities = source.matches("entity\t").count();
+        self.entries.reserve(entities);
+        self.index.reserve(entities);
         let mut offset = 0usize;
         // the entry that alias and post lines belong to: the last entity line's
         let mut current: Option<usize> = None;

@@ -82,7 +82,8 @@ impl Compiled {
         let Some(ac) = &self.ac else { return Vec::new() };
         let mut out = Vec::new();
         for (a, b) in spans {
-            let (Some(first), Some(last)) = (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l)))
+            let (Some(first), Some(last)) =
+                (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l)))
             else {
                 continue;
             };

@@ -226,9 +226,11 @@ impl Compiled {
         let toks = inp.toks;
         let langs = inp.sent_langs.iter().fold(lang_bit(inp.lang), |m, l| m | lang_bit(*l));
         let mut mi = 0usize;
-        let with_mention = inp.sents.iter().map(|s| (s.first as usize, s.last as usize)).filter(
-            |&(a, b)| has_mention(&inp.res.mentions, &mut mi, a, b),
-        );
+        let with_mention = inp
+            .sents
+            .iter()
+            .map(|s| (s.first as usize, s.last as usize))
+            .filter(|&(a, b)| has_mention(&inp.res.mentions, &mut mi, a, b));
         let trig = self.triggers(toks, langs, with_mention);
         let maps = chunk::tok_maps(toks, inp.res);
         let quote_len = quote_lengths(toks, &maps.in_quote);
