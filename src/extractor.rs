@@ -9,6 +9,7 @@ use crate::error::{Error, ErrorKind};
 use crate::gazetteer::matcher::Matcher;
 use crate::gazetteer::titles::Titles;
 use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
 use crate::model::{Date, Document, Entity, Lang, LangSpan, Mention};
 use crate::names::NameFinder;
 use crate::rules::RuleSet;
@@ -233,15 +234,17 @@ impl ExtractorBuilder {
             };
             (gazetteer, rest)
         });
-        let (g, titles, matcher) = gazetteer?;
-        let (rules, names) = (rest.0?, rest.1?);
-        Ok(Extractor {
-            inner: Arc::new(Inner { gazetteer: g, titles, matcher, rules, names, lang: self.lang }),
-        })
+        let (g, titles, matcher, mut lexicon) = gazetteer?;
+        let (rules, mut names) = (rest.0?, rest.1?);
+        // the lexicon starts with the gazetteer's words; the name finder adds its own
+        names.index_lexicon(&mut lexicon);
+        names.fill_tables(&lexicon);
+        let inner = Inner { gazetteer: g, titles, matcher, lexicon, rules, names, lang: self.lang };
+        Ok(Extractor { inner: Arc::new(inner) })
     }
 
     /// Loads and validates the gazetteers and titles and compiles their automaton.
-    fn build_gazetteer(&self) -> Result<(Gazetteer, Titles, Matcher), Error> {
+    fn build_gazetteer(&self) -> Result<(Gazetteer, Titles, Matcher, Lexicon), Error> {
         let mut g = Gazetteer::new();
         let mut titles = Titles::default();
         if self.default_gazetteers {
@@ -271,8 +274,8 @@ impl ExtractorBuilder {
                 }
             }
         }
-        let matcher = Matcher::build(&g, &titles)?;
-        Ok((g, titles, matcher))
+        let (matcher, lexicon) = Matcher::build(&g, &titles)?;
+        Ok((g, titles, matcher, lexicon))
     }
 
     /// Reads and compiles the relation rules.
@@ -315,6 +318,8 @@ pub(crate) struct Inner {
     pub gazetteer: Gazetteer,
     pub titles: Titles,
     pub matcher: Matcher,
+    /// Every word the matcher and the name finder look up, with its id.
+    pub lexicon: Lexicon,
     pub rules: crate::rules::Compiled,
     pub names: NameFinder,
     pub lang: Option<Lang>,
@@ -443,6 +448,7 @@ impl Extractor {
             None => (None, 0),
         };
         tokenize_into(text, from, toks);
+        self.inner.lexicon.assign(toks);
         let inner = &*self.inner;
         let votes = |w: &str| inner.rules.lang_votes(w);
         let given = lang.or(inner.lang);
@@ -489,7 +495,8 @@ impl Extractor {
 
     /// Heap memory of the gazetteer automaton in bytes, and its pattern count.
     pub fn automaton_stats(&self) -> (usize, usize) {
-        (self.inner.matcher.memory_usage(), self.inner.matcher.pattern_count())
+        let bytes = self.inner.matcher.memory_usage() + self.inner.lexicon.memory_usage();
+        (bytes, self.inner.matcher.pattern_count())
     }
 }
 

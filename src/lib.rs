@@ -119,6 +119,7 @@ mod extractor;
 mod fxhash;
 pub mod gazetteer;
 mod lang;
+mod lexicon;
 pub mod model;
 mod names;
 mod resolve;

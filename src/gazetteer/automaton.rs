@@ -2,9 +2,10 @@
 //!
 //! Every alias is a sequence of normalised tokens, and a document is one too. Instead of
 //! running a byte automaton over the normalised text, the words of all aliases are
-//! interned once ([`WordAutomaton::word_id`]); a document's tokens are looked up in that
-//! vocabulary (one hash per token; a word no alias contains gets [`UNKNOWN`], which sends
-//! the automaton straight back to its root), and the automaton steps once per token.
+//! interned once into the [`Lexicon`]; a document's tokens are looked up there once (a
+//! word no alias contains has an id past the automaton's alphabet, or
+//! [`UNKNOWN`](crate::lexicon::UNKNOWN), and sends the automaton straight back to its
+//! root), and the automaton steps once per token.
 //! Matches are token-aligned by construction, and every occurrence of every pattern is
 //! reported (overlapping semantics), as the resolver needs.
 //!
@@ -20,9 +21,8 @@
 //! ```
 
 use crate::fxhash::FxHashMap;
+use crate::lexicon::Lexicon;
 
-/// The id of a word no pattern contains.
-pub(crate) const UNKNOWN: u32 = u32::MAX;
 const NONE: u32 = u32::MAX;
 const ROOT: u32 = 0;
 
@@ -32,7 +32,7 @@ const ROOT: u32 = 0;
 /// others one hash map keyed by state and word (a first name can have thousands of
 /// surnames after it).
 pub(crate) struct AutomatonBuilder {
-    vocab: FxHashMap<Box<str>, u32>,
+    vocab: Lexicon,
     root: Vec<u32>,
     /// [`edge_key`] → child, for states other than the root.
     edges: FxHashMap<u64, u32>,
@@ -51,7 +51,7 @@ impl Default for AutomatonBuilder {
 impl AutomatonBuilder {
     pub(crate) fn new() -> AutomatonBuilder {
         AutomatonBuilder {
-            vocab: FxHashMap::default(),
+            vocab: Lexicon::default(),
             root: Vec::new(),
             edges: FxHashMap::default(),
             word: vec![NONE],
@@ -89,12 +89,10 @@ impl AutomatonBuilder {
     }
 
     fn intern(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(w) {
-            return id;
+        let id = self.vocab.intern(w);
+        if id as usize == self.root.len() {
+            self.root.push(ROOT);
         }
-        let id = self.vocab.len() as u32;
-        self.vocab.insert(w.into(), id);
-        self.root.push(ROOT);
         id
     }
 
@@ -123,8 +121,9 @@ impl AutomatonBuilder {
     }
 
     /// Lays the trie out compactly (children sorted by word, in one array) and
-    /// computes failure and dictionary links.
-    pub(crate) fn build(self) -> WordAutomaton {
+    /// computes failure and dictionary links. The words of the patterns come back as
+    /// the start of the [`Lexicon`]: their ids are the automaton's alphabet.
+    pub(crate) fn build(self) -> (WordAutomaton, Lexicon) {
         let n = self.out.len();
         let mut a = WordAutomaton {
             root: self.root,
@@ -133,7 +132,6 @@ impl AutomatonBuilder {
             fail: vec![ROOT; n],
             dict: vec![NONE; n],
             out: self.out,
-            vocab: self.vocab,
         };
         let mut edges: Vec<(u32, u32, u32)> = self
             .edges
@@ -154,7 +152,7 @@ impl AutomatonBuilder {
             a.start[i + 1] += a.start[i];
         }
         a.link(&self.word);
-        a
+        (a, self.vocab)
     }
 }
 
@@ -183,7 +181,6 @@ const MIX_INV: u64 = 0x4f74_430c_22a5_4005;
 /// The compiled automaton (see the [module docs](self)).
 #[derive(Debug)]
 pub(crate) struct WordAutomaton {
-    vocab: FxHashMap<Box<str>, u32>,
     /// Root transitions by word id (`ROOT` where there is none).
     root: Vec<u32>,
     /// Children of state `s`: `kids[start[s]..start[s + 1]]`, sorted by word.
@@ -195,12 +192,6 @@ pub(crate) struct WordAutomaton {
 }
 
 impl WordAutomaton {
-    /// The id of a normalised word, or [`UNKNOWN`].
-    #[inline]
-    pub(crate) fn word_id(&self, w: &str) -> u32 {
-        self.vocab.get(w).copied().unwrap_or(UNKNOWN)
-    }
-
     /// Calls `f(i, pattern)` for every pattern occurrence that ends at token `i`, for
     /// each `i` in order (several per token: longest first along the failure chain).
     pub(crate) fn for_each_match(&self, ids: &[u32], mut f: impl FnMut(usize, u32)) {
@@ -216,11 +207,9 @@ impl WordAutomaton {
         }
     }
 
-    /// Heap memory held, in bytes (approximate for the vocabulary).
+    /// Heap memory held, in bytes (the lexicon not included).
     pub(crate) fn memory_usage(&self) -> usize {
-        let words: usize = self.vocab.keys().map(|k| k.len() + 16 + 4 + 1).sum();
-        words
-            + 4 * (self.root.len() + self.start.len() + self.fail.len())
+        4 * (self.root.len() + self.start.len() + self.fail.len())
             + 4 * (self.dict.len() + self.out.len())
             + 8 * self.kids.len()
     }
@@ -237,7 +226,8 @@ impl WordAutomaton {
 
     #[inline]
     fn next(&self, mut s: u32, w: u32) -> u32 {
-        if w == UNKNOWN {
+        // a word of no pattern (an id past the alphabet, or unknown)
+        if w as usize >= self.root.len() {
             return ROOT;
         }
         loop {
@@ -280,8 +270,8 @@ mod tests {
         for p in pats {
             b.add(p.iter().copied());
         }
-        let a = b.build();
-        let ids: Vec<u32> = doc.iter().map(|w| a.word_id(w)).collect();
+        let (a, lex) = b.build();
+        let ids: Vec<u32> = doc.iter().map(|w| lex.id(w)).collect();
         let mut got = Vec::new();
         a.for_each_match(&ids, |i, p| got.push((i, p)));
         got
@@ -309,9 +299,9 @@ mod tests {
         assert_eq!(b.add(["noord", "korea"]), Some(0));
         assert_eq!(b.add([]), None);
         assert_eq!(b.pattern_count(), 2);
-        let a = b.build();
-        assert_eq!(a.word_id("zuid"), UNKNOWN);
-        let ids = [a.word_id("noord"), UNKNOWN, a.word_id("korea")];
+        let (a, lex) = b.build();
+        assert_eq!(lex.id("zuid"), crate::lexicon::UNKNOWN);
+        let ids = [lex.id("noord"), crate::lexicon::UNKNOWN, lex.id("korea"), 17];
         let mut got = Vec::new();
         a.for_each_match(&ids, |i, p| got.push((i, p)));
         assert_eq!(got, [(2, 1)]);

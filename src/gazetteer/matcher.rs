@@ -12,6 +12,7 @@ use super::automaton::{AutomatonBuilder, WordAutomaton};
 use super::titles::Titles;
 use super::{AliasKind, CaseRule, Gazetteer};
 use crate::error::Error;
+use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::tokenize::{fold_keep_case, tokenize_into, TokenKind, Tokens};
 
@@ -137,7 +138,7 @@ impl PatternSet {
     }
 
     /// Groups the targets by pattern, each group in the order its aliases came.
-    fn finish(self) -> Matcher {
+    fn finish(self) -> (Matcher, Lexicon) {
         let PatternSet { ac, mut tagged, ntoks, .. } = self;
         tagged.sort_by_key(|t| t.0);
         let mut patterns = Vec::with_capacity(ntoks.len());
@@ -150,12 +151,15 @@ impl PatternSet {
             }
             patterns.push((ntok, a, targets.len() as u32));
         }
-        Matcher { ac: ac.build(), patterns, targets }
+        let (ac, lexicon) = ac.build();
+        (Matcher { ac, patterns, targets }, lexicon)
     }
 }
 
 impl Matcher {
-    pub(crate) fn build(g: &Gazetteer, titles: &Titles) -> Result<Matcher, Error> {
+    /// The matcher of the aliases of `g` and the title forms, and the lexicon of their
+    /// words (see [`Lexicon`]; other stages add theirs).
+    pub(crate) fn build(g: &Gazetteer, titles: &Titles) -> Result<(Matcher, Lexicon), Error> {
         let mut set = PatternSet::default();
         let aliases: usize = g.entries().iter().map(|e| e.aliases.len()).sum();
         set.tagged.reserve(aliases + aliases / 2);
@@ -197,8 +201,7 @@ impl Matcher {
     pub(crate) fn find(&self, text: &str, toks: &Tokens) -> (Vec<Hit>, Vec<u32>) {
         let mut cands: Vec<Hit> = Vec::new();
         let mut buf: Vec<u32> = Vec::new();
-        let ids: Vec<u32> = toks.iter().map(|t| self.ac.word_id(toks.norm_of(t))).collect();
-        self.ac.for_each_match(&ids, |last, pid| {
+        self.ac.for_each_match(toks.ids(), |last, pid| {
             let (ntok, a, b) = self.patterns[pid as usize];
             let ntok = ntok as usize;
             let first = last + 1 - ntok;

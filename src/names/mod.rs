@@ -42,6 +42,7 @@ pub(crate) mod runs;
 
 use crate::error::Error;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Lang};
 use crate::tokenize::{Sentence, TokenKind, Tokens};
 use parse::{Decision, Parsed};
@@ -126,9 +127,11 @@ pub(crate) struct Finder {
     /// Word endings of the `generic` list (written `-prijs`): "Gezelleprijs".
     pub generic_ends: Vec<String>,
     /// Every listed word with its classes (`bits`): the given names, the `stop`,
-    /// `generic`, `particle` and `connect` lists and the rules' key words; one
-    /// lookup per token.
+    /// `generic`, `particle` and `connect` lists and the rules' key words. Moved into
+    /// `class_table` once the words are in the lexicon.
     pub classes: HashMap<String, u16>,
+    /// The classes by [`Lexicon`] id: one table read per token.
+    pub class_table: Vec<u16>,
 }
 
 impl Finder {
@@ -172,14 +175,32 @@ impl Finder {
         }
     }
 
-    /// The classes of token `t` from the word lists (one lookup), looked up when
-    /// first asked for (see [`Ctx::has`]).
-    pub(crate) fn class_of(&self, toks: &Tokens, t: &crate::tokenize::Token) -> u16 {
-        let n = toks.norm_of(t);
-        if t.kind != TokenKind::Word && n != "&" {
+    /// The classes of token `i` from the word lists (one table read), looked up
+    /// when first asked for (see [`Ctx::has`]).
+    pub(crate) fn class_of(&self, toks: &Tokens, i: usize) -> u16 {
+        let Some(t) = toks.get(i) else { return 0 };
+        if t.kind != TokenKind::Word && toks.norm_of(t) != "&" {
             return 0;
         }
-        self.classes.get(n).copied().unwrap_or(0)
+        self.class_table.get(toks.id(i) as usize).copied().unwrap_or(0)
+    }
+
+    /// Adds the listed words to the lexicon (first pass of
+    /// [`NameFinder::index_lexicon`]).
+    fn intern_words(&self, lex: &mut Lexicon) {
+        for w in self.classes.keys() {
+            lex.intern(w);
+        }
+    }
+
+    /// Moves the classes into the table by lexicon id (second pass).
+    fn fill_table(&mut self, lex: &Lexicon) {
+        self.class_table = vec![0; lex.len()];
+        for (w, &b) in std::mem::take(&mut self.classes).iter() {
+            if let Some(slot) = self.class_table.get_mut(lex.id(w) as usize) {
+                *slot = b;
+            }
+        }
     }
 
     /// The ending classes of token `t` (`COMPOUND`, `GENERIC_END`): capitalised
@@ -210,6 +231,22 @@ pub(crate) struct NameFinder {
 }
 
 impl NameFinder {
+    /// Adds the words of both languages' lists to the lexicon, then makes each
+    /// language's class table (call once, after every word-indexed part of the
+    /// pipeline has added its words: the tables span the whole lexicon).
+    pub(crate) fn index_lexicon(&self, lex: &mut Lexicon) {
+        for f in [&self.nl, &self.en].into_iter().flatten() {
+            f.intern_words(lex);
+        }
+    }
+
+    /// The second half of [`NameFinder::index_lexicon`], once the lexicon is complete.
+    pub(crate) fn fill_tables(&mut self, lex: &Lexicon) {
+        for f in [&mut self.nl, &mut self.en].into_iter().flatten() {
+            f.fill_table(lex);
+        }
+    }
+
     /// Indexes parsed rule files and given-name lists.
     pub(crate) fn compile(p: Parsed) -> Result<NameFinder, Error> {
         let mut out = NameFinder {

@@ -44,7 +44,7 @@ impl Ctx<'_> {
         let (Some(cell), Some(t)) = (self.bits.get(i), self.toks.get(i)) else { return false };
         let mut b = cell.get();
         if b == u16::MAX {
-            b = self.f.class_of(self.toks, t);
+            b = self.f.class_of(self.toks, i);
         }
         if mask & (bits::COMPOUND | bits::GENERIC_END) != 0 && b & bits::ENDINGS_DONE == 0 {
             b |= self.f.endings_of(self.toks, t) | bits::ENDINGS_DONE;

@@ -109,6 +109,8 @@ impl Token {
 pub struct Tokens {
     tokens: Vec<Token>,
     norm: String,
+    /// Per token: its [`Lexicon`](crate::lexicon::Lexicon) id, once assigned.
+    ids: Vec<u32>,
 }
 
 impl Tokens {
@@ -147,6 +149,26 @@ impl Tokens {
     pub(crate) fn get(&self, i: usize) -> Option<&Token> {
         self.tokens.get(i)
     }
+    /// The lexicon id of token `i` ([`UNKNOWN`](crate::lexicon::UNKNOWN) when none
+    /// was assigned).
+    #[inline]
+    pub(crate) fn id(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(crate::lexicon::UNKNOWN)
+    }
+    /// The lexicon ids of the tokens (empty until assigned).
+    pub(crate) fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+    /// Sets every token's lexicon id to `id(normal form)`.
+    pub(crate) fn assign_ids(&mut self, id: impl Fn(&str) -> u32) {
+        self.ids.clear();
+        let norm = &self.norm;
+        self.ids.extend(
+            self.tokens
+                .iter()
+                .map(|t| id(norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or(""))),
+        );
+    }
 }
 
 /// Tokenizes `text`. Never panics; empty input gives no tokens.
@@ -160,6 +182,7 @@ pub fn tokenize(text: &str) -> Tokens {
 pub(crate) fn tokenize_into(text: &str, from: usize, out: &mut Tokens) {
     out.tokens.clear();
     out.norm.clear();
+    out.ids.clear();
     // Texts longer than u32::MAX bytes are cut there: offsets are u32 to keep tokens
     // small, and such inputs are far outside the news domain.
     let end = text.len().min(u32::MAX as usize - 1);

@@ -1,0 +1,186 @@
+//! The lexicon: every word any part of the pipeline looks up, with a small integer id.
+//!
+//! The gazetteer automaton, the name finder's word classes and other per-word tables
+//! used to each hash a document's tokens in their own map. Now the words they know are
+//! interned once, at build time, into one [`Lexicon`]; a document's tokens are looked up
+//! once, right after tokenization ([`Lexicon::assign`]), and every later stage reads its
+//! per-word facts from a plain table indexed by that id. A word no part knows gets
+//! [`UNKNOWN`].
+//!
+//! The table is open addressing over one `Vec<u64>`: each slot holds 32 bits of the
+//! word's hash and its id, so a lookup of a word the lexicon does not hold (most
+//! words of a text) touches one or two slots and never the words themselves; the words
+//! live end to end in one string.
+//!
+//! ```text
+//! intern("g20") → 0, intern("top") → 1, intern("g20") → 0
+//! id("top") → 1, id("trump") → UNKNOWN
+//! ```
+
+use std::hash::Hasher;
+
+use crate::fxhash::FxHasher;
+use crate::tokenize::Tokens;
+
+/// The id of a word the lexicon does not hold.
+pub(crate) const UNKNOWN: u32 = u32::MAX;
+
+/// Interned words (see the [module docs](self)).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lexicon {
+    /// `(hash >> 32) << 32 | (id + 1)`, 0 for an empty slot; a power of two long.
+    slots: Vec<u64>,
+    /// All words, end to end; word `id` ends at `ends[id]`.
+    words: String,
+    ends: Vec<u32>,
+}
+
+impl Lexicon {
+    /// Number of words.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The word with this id.
+    pub(crate) fn word(&self, id: u32) -> &str {
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.words.get(start..self.ends[i] as usize).unwrap_or("")
+    }
+
+    /// The id of `w`, or [`UNKNOWN`].
+    #[inline]
+    pub(crate) fn id(&self, w: &str) -> u32 {
+        match self.find(w, hash(w)) {
+            Ok(id) => id,
+            Err(_) => UNKNOWN,
+        }
+    }
+
+    /// The id of `w`, added if new (ids are given in order from 0).
+    pub(crate) fn intern(&mut self, w: &str) -> u32 {
+        if (self.ends.len() + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let h = hash(w);
+        match self.find(w, h) {
+            Ok(id) => id,
+            Err(slot) => {
+                let id = self.ends.len() as u32;
+                self.words.push_str(w);
+                self.ends.push(self.words.len() as u32);
+                self.slots[slot] = (h & TAG) | (u64::from(id) + 1);
+                id
+            }
+        }
+    }
+
+    /// Looks every token of `toks` up once and stores the ids in it.
+    pub(crate) fn assign(&self, toks: &mut Tokens) {
+        toks.assign_ids(|w| self.id(w));
+    }
+
+    /// Heap memory held, in bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        8 * self.slots.len() + self.words.capacity() + 4 * self.ends.capacity()
+    }
+
+    /// The id of `w` (`Ok`) or the empty slot where it would go (`Err`).
+    #[inline]
+    fn find(&self, w: &str, h: u64) -> Result<u32, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h as usize) & mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return Err(i);
+            }
+            if s & TAG == h & TAG {
+                let id = (s as u32).wrapping_sub(1);
+                if self.word(id) == w {
+                    return Ok(id);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table (at least 64 slots) and puts every word back.
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(64);
+        self.slots = vec![0; n];
+        let mask = n - 1;
+        for id in 0..self.ends.len() as u32 {
+            let h = hash(self.word(id));
+            let mut i = (h as usize) & mask;
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (h & TAG) | (u64::from(id) + 1);
+        }
+    }
+}
+
+/// The high 32 bits of a slot: a part of the hash, compared before the word is.
+const TAG: u64 = 0xffff_ffff_0000_0000;
+
+/// The Fx hash of a word, mixed so that its low bits (the slot) and its high bits (the
+/// tag) both depend on every byte.
+#[inline]
+fn hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    let mut x = h.finish();
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^ (x >> 33)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interns_and_finds() {
+        let mut lex = Lexicon::default();
+        assert_eq!(lex.id("g20"), UNKNOWN);
+        assert_eq!(lex.intern("g20"), 0);
+        assert_eq!(lex.intern("top"), 1);
+        assert_eq!(lex.intern("g20"), 0);
+        assert_eq!(lex.id("top"), 1);
+        assert_eq!(lex.id("to"), UNKNOWN);
+        assert_eq!(lex.id(""), UNKNOWN);
+        assert_eq!(lex.word(1), "top");
+        assert_eq!(lex.len(), 2);
+    }
+
+    #[test]
+    fn survives_growth() {
+        let mut lex = Lexicon::default();
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(lex.intern(w), i as u32);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(lex.id(w), i as u32);
+        }
+        assert_eq!(lex.id("w5000"), UNKNOWN);
+        assert_eq!(lex.intern(""), 5000);
+        assert_eq!(lex.id(""), 5000);
+    }
+
+    #[test]
+    fn assigns_token_ids() {
+        let mut lex = Lexicon::default();
+        lex.intern("poetin");
+        let mut toks = crate::tokenize::tokenize("Poetin en Trump");
+        lex.assign(&mut toks);
+        assert_eq!(
+            (toks.id(0), toks.id(1), toks.id(2), toks.id(3)),
+            (0, UNKNOWN, UNKNOWN, UNKNOWN)
+        );
+    }
+}
