@@ -238,7 +238,6 @@ impl ExtractorBuilder {
         let (rules, mut names) = (rest.0?, rest.1?);
         // the lexicon starts with the gazetteer's words; the name finder adds its own
         names.index_lexicon(&mut lexicon);
-        names.fill_tables(&lexicon);
         let inner = Inner { gazetteer: g, titles, matcher, lexicon, rules, names, lang: self.lang };
         Ok(Extractor { inner: Arc::new(inner) })
     }

@@ -127,8 +127,8 @@ pub(crate) struct Finder {
     /// Word endings of the `generic` list (written `-prijs`): "Gezelleprijs".
     pub generic_ends: Vec<String>,
     /// Every listed word with its classes (`bits`): the given names, the `stop`,
-    /// `generic`, `particle` and `connect` lists and the rules' key words. Moved into
-    /// `class_table` once the words are in the lexicon.
+    /// `generic`, `particle` and `connect` lists and the rules' key words, from
+    /// which `class_table` is made.
     pub classes: HashMap<String, u16>,
     /// The classes by [`Lexicon`] id: one table read per token.
     pub class_table: Vec<u16>,
@@ -185,22 +185,18 @@ impl Finder {
         self.class_table.get(toks.id(i) as usize).copied().unwrap_or(0)
     }
 
-    /// Adds the listed words to the lexicon (first pass of
-    /// [`NameFinder::index_lexicon`]).
-    fn intern_words(&self, lex: &mut Lexicon) {
-        for w in self.classes.keys() {
-            lex.intern(w);
-        }
-    }
-
-    /// Moves the classes into the table by lexicon id (second pass).
-    fn fill_table(&mut self, lex: &Lexicon) {
-        self.class_table = vec![0; lex.len()];
-        for (w, &b) in std::mem::take(&mut self.classes).iter() {
-            if let Some(slot) = self.class_table.get_mut(lex.id(w) as usize) {
-                *slot = b;
+    /// Adds the listed words to the lexicon and makes the table of their classes by
+    /// id (ids past its end have none).
+    fn index_lexicon(&mut self, lex: &mut Lexicon) {
+        let mut table = vec![0u16; lex.len() + self.classes.len()];
+        for (w, &b) in &self.classes {
+            let id = lex.intern(w) as usize;
+            if id >= table.len() {
+                table.resize(id + 1, 0);
             }
+            table[id] = b;
         }
+        self.class_table = table;
     }
 
     /// The ending classes of token `t` (`COMPOUND`, `GENERIC_END`): capitalised
@@ -231,19 +227,11 @@ pub(crate) struct NameFinder {
 }
 
 impl NameFinder {
-    /// Adds the words of both languages' lists to the lexicon, then makes each
-    /// language's class table (call once, after every word-indexed part of the
-    /// pipeline has added its words: the tables span the whole lexicon).
-    pub(crate) fn index_lexicon(&self, lex: &mut Lexicon) {
-        for f in [&self.nl, &self.en].into_iter().flatten() {
-            f.intern_words(lex);
-        }
-    }
-
-    /// The second half of [`NameFinder::index_lexicon`], once the lexicon is complete.
-    pub(crate) fn fill_tables(&mut self, lex: &Lexicon) {
+    /// Adds the words of both languages' lists to the lexicon and makes each
+    /// language's table of word classes by lexicon id.
+    pub(crate) fn index_lexicon(&mut self, lex: &mut Lexicon) {
         for f in [&mut self.nl, &mut self.en].into_iter().flatten() {
-            f.fill_table(lex);
+            f.index_lexicon(lex);
         }
     }
 
