@@ -76,6 +76,19 @@ fn tail_word(mut r: &[u8]) -> u64 {
     w
 }
 
+/// The Fx hash of a string, mixed (murmur3's finalizer) so that its low bits and its
+/// high bits both depend on every byte: for open-addressing tables that take the
+/// slot from the low bits and a tag from the high ones.
+#[inline]
+pub(crate) fn hash_word(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    let mut x = h.finish();
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^ (x >> 33)
+}
+
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 pub(crate) type FxHashSet<K> = HashSet<K, FxBuild>;

@@ -17,9 +17,7 @@
 //! id("top") → 1, id("trump") → UNKNOWN
 //! ```
 
-use std::hash::Hasher;
-
-use crate::fxhash::FxHasher;
+use crate::fxhash::hash_word as hash;
 use crate::tokenize::Tokens;
 
 /// The id of a word the lexicon does not hold.
@@ -126,19 +124,6 @@ impl Lexicon {
 
 /// The high 32 bits of a slot: a part of the hash, compared before the word is.
 const TAG: u64 = 0xffff_ffff_0000_0000;
-
-/// The Fx hash of a word, mixed so that its low bits (the slot) and its high bits (the
-/// tag) both depend on every byte.
-#[inline]
-fn hash(w: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(w.as_bytes());
-    let mut x = h.finish();
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^ (x >> 33)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,14 +30,15 @@
 //! ```
 
 pub(crate) mod automaton;
+mod index;
 pub(crate) mod matcher;
 pub(crate) mod titles;
 
 use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Location};
-use crate::fxhash::FxHashMap;
 use crate::model::{Date, EntityType};
+use index::IdIndex;
 
 /// How an alias names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -187,7 +188,7 @@ pub enum Gender {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    index: FxHashMap<String, usize>,
+    index: IdIndex,
 }
 
 const LANGS: [&str; 4] = ["en", "nl", "de", "fr"];
@@ -222,7 +223,7 @@ impl Gazetteer {
         // over and over as the vectors grow
         let entities = source.matches("entity\t").count();
         self.entries.reserve(entities);
-        self.index.reserve(entities);
+        self.index.reserve(entities, &self.entries);
         let mut offset = 0usize;
         // the entry that alias and post lines belong to: the last entity line's
         let mut current: Option<usize> = None;
@@ -262,15 +263,15 @@ impl Gazetteer {
         let e = parse_entity(line)?;
         self.check_new_id(&e.id, line)?;
         let at = self.entries.len();
-        self.index.insert(e.id.clone(), at);
         self.entries.push(e);
+        self.index.insert(&self.entries[at].id, at, &self.entries);
         Ok(at)
     }
 
     /// Fails with [`ErrorKind::DuplicateId`] at the id field of `line` if `id` is
     /// already loaded; the message names where it was first defined.
     fn check_new_id(&self, id: &str, line: &Line<'_>) -> Result<(), Error> {
-        if let Some(&prev) = self.index.get(id) {
+        if let Some(prev) = self.index.get(id, &self.entries) {
             let at = self.entries[prev]
                 .location
                 .as_ref()
@@ -325,11 +326,12 @@ impl Gazetteer {
     /// [`ErrorKind::DuplicateId`] if an id is in both.
     pub fn extend(&mut self, other: Gazetteer) -> Result<(), Error> {
         for e in other.entries {
-            if self.index.contains_key(&e.id) {
+            if self.index.get(&e.id, &self.entries).is_some() {
                 return Err(Error::new(ErrorKind::DuplicateId(e.id.clone()), e.location.clone()));
             }
-            self.index.insert(e.id.clone(), self.entries.len());
+            let at = self.entries.len();
             self.entries.push(e);
+            self.index.insert(&self.entries[at].id, at, &self.entries);
         }
         Ok(())
     }
@@ -339,7 +341,7 @@ impl Gazetteer {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         for e in &self.entries {
             for p in &e.posts {
-                if !self.index.contains_key(&p.org) {
+                if self.index.get(&p.org, &self.entries).is_none() {
                     return Err(Error::new(
                         ErrorKind::UnknownId(p.org.clone()),
                         p.location.clone(),
@@ -347,7 +349,7 @@ impl Gazetteer {
                 }
             }
             if let Some(c) = &e.country {
-                if !self.index.contains_key(c) {
+                if self.index.get(c, &self.entries).is_none() {
                     return Err(Error::new(ErrorKind::UnknownId(c.clone()), e.location.clone()));
                 }
             }
@@ -357,7 +359,7 @@ impl Gazetteer {
 
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.index.get(id).map(|&i| &self.entries[i])
+        self.index.get(id, &self.entries).map(|i| &self.entries[i])
     }
 
     /// All entries, in file order.
@@ -366,7 +368,7 @@ impl Gazetteer {
     }
 
     pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index.get(id, &self.entries)
     }
 
     /// Number of entries.
