@@ -366,11 +366,11 @@ impl Candidates {
                 match t.tag {
                     Tag::Entry(e) => {
                         if !entries[e0..].iter().any(|x| x.0 == e) {
-                            entries.push((e, t.kind, t.lang, t.ctx));
+                            entries.push((e, t.kind, t.lang(), t.ctx));
                         }
                     }
                     Tag::Title(x) => {
-                        if title.is_none() || t.lang == Some(lang.code()) {
+                        if title.is_none() || t.lang() == Some(lang.code()) {
                             title = Some(x);
                         }
                     }

@@ -30,14 +30,28 @@ pub(crate) enum Tag {
 pub(crate) struct Target {
     pub tag: Tag,
     pub kind: AliasKind,
-    pub lang: Option<&'static str>,
+    /// The alias language: 0 for any, else 1 + its index in [`LANGS`](super::LANGS).
+    lang: u8,
     /// The alias names its entry only where the document supports it (`ctx`).
     pub ctx: bool,
     case: CaseRule,
-    /// For `Exact`: the alias tokens with case kept, accents folded.
-    exact: Box<[Box<str>]>,
+    /// For `Exact`: the index of the alias tokens with case kept, accents folded,
+    /// in [`Matcher`]'s `exact` list (24 bytes a target, not 56, for a million).
+    exact: u32,
     /// For `Capitalized`: bit i set when alias token i starts with a capital.
     cap_mask: u64,
+}
+
+impl Target {
+    /// The alias language, `None` for any.
+    pub(crate) fn lang(&self) -> Option<&'static str> {
+        super::LANGS.get(usize::from(self.lang).wrapping_sub(1)).copied()
+    }
+}
+
+/// The code of an alias language in a [`Target`].
+fn lang_code(lang: Option<&str>) -> u8 {
+    lang.and_then(|l| super::LANGS.iter().position(|x| *x == l)).map_or(0, |i| i as u8 + 1)
 }
 
 /// A gazetteer hit after case checks: tokens `first..first+len`, its targets.
@@ -56,6 +70,8 @@ pub(crate) struct Matcher {
     /// Per pattern: number of tokens and the range of its targets in `targets`.
     patterns: Vec<(u16, u32, u32)>,
     targets: Vec<Target>,
+    /// The case-kept tokens of the `Exact` aliases.
+    exact: Vec<Box<[Box<str>]>>,
 }
 
 /// The patterns of all aliases while they are collected.
@@ -68,6 +84,8 @@ struct PatternSet {
     ntoks: Vec<u16>,
     /// Token buffer reused for every form.
     toks: Tokens,
+    /// The case-kept tokens of `Exact` aliases (see [`Target`]).
+    exact: Vec<Box<[Box<str>]>>,
 }
 
 impl PatternSet {
@@ -118,17 +136,22 @@ impl PatternSet {
             }
         }
         // the case-kept forms only where the case rule compares them
-        let exact: Box<[Box<str>]> = if a.case == CaseRule::Exact {
-            toks.iter()
-                .map(|t| fold_keep_case(&form[t.start as usize..t.end as usize]).into_boxed_str())
-                .collect()
+        let exact = if a.case == CaseRule::Exact {
+            self.exact.push(
+                toks.iter()
+                    .map(|t| {
+                        fold_keep_case(&form[t.start as usize..t.end as usize]).into_boxed_str()
+                    })
+                    .collect(),
+            );
+            self.exact.len() as u32 - 1
         } else {
-            Box::default()
+            u32::MAX
         };
         let target = Target {
             tag,
             kind: a.kind,
-            lang: a.lang,
+            lang: lang_code(a.lang),
             ctx: a.context,
             case: a.case,
             exact,
@@ -139,7 +162,7 @@ impl PatternSet {
 
     /// Groups the targets by pattern, each group in the order its aliases came.
     fn finish(self) -> (Matcher, Lexicon) {
-        let PatternSet { ac, mut tagged, ntoks, .. } = self;
+        let PatternSet { ac, mut tagged, ntoks, exact, .. } = self;
         tagged.sort_by_key(|t| t.0);
         let mut patterns = Vec::with_capacity(ntoks.len());
         let mut targets = Vec::with_capacity(tagged.len());
@@ -152,7 +175,7 @@ impl PatternSet {
             patterns.push((ntok, a, targets.len() as u32));
         }
         let (ac, lexicon) = ac.build();
-        (Matcher { ac, patterns, targets }, lexicon)
+        (Matcher { ac, patterns, targets, exact }, lexicon)
     }
 }
 
@@ -239,16 +262,19 @@ impl Matcher {
                         .get(first + i)
                         .is_some_and(|k| k.is_capitalized() || k.kind == TokenKind::Number)
             }),
-            CaseRule::Exact => (0..n).all(|i| match (tt.get(first + i), t.exact.get(i)) {
-                (Some(k), Some(want)) => {
-                    let s = text.get(k.start as usize..k.end as usize).unwrap_or("");
-                    if s.is_ascii() {
-                        s == &**want
-                    } else {
-                        fold_keep_case(s) == **want
+            CaseRule::Exact => (0..n).all(|i| {
+                let want = self.exact.get(t.exact as usize).and_then(|e| e.get(i));
+                match (tt.get(first + i), want) {
+                    (Some(k), Some(want)) => {
+                        let s = text.get(k.start as usize..k.end as usize).unwrap_or("");
+                        if s.is_ascii() {
+                            s == &**want
+                        } else {
+                            fold_keep_case(s) == **want
+                        }
                     }
+                    _ => false,
                 }
-                _ => false,
             }),
         }
     }
