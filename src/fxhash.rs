@@ -80,9 +80,9 @@ fn tail_word(mut r: &[u8]) -> u64 {
 /// high bits both depend on every byte: for open-addressing tables that take the
 /// slot from the low bits and a tag from the high ones.
 #[inline]
-pub(crate) fn hash_word(w: &str) -> u64 {
+pub(crate) fn hash_word(w: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(w.as_bytes());
+    h.write(w);
     let mut x = h.finish();
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);

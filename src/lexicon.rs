@@ -7,10 +7,10 @@
 //! per-word facts from a plain table indexed by that id. A word no part knows gets
 //! [`UNKNOWN`].
 //!
-//! The table is open addressing over one `Vec<u64>`: each slot holds 32 bits of the
-//! word's hash and its id, so a lookup of a word the lexicon does not hold (most
-//! words of a text) touches one or two slots and never the words themselves; the words
-//! live end to end in one string.
+//! The table is open addressing over one `Vec` of 16-byte slots: each holds 32 bits of
+//! the word's hash, its id and where its bytes are, so a lookup of a word the lexicon
+//! does not hold touches one or two slots and never the words themselves, and one it
+//! holds reads the slot and the word's bytes; the words live end to end in one string.
 //!
 //! ```text
 //! intern("g20") → 0, intern("top") → 1, intern("g20") → 0
@@ -26,8 +26,8 @@ pub(crate) const UNKNOWN: u32 = u32::MAX;
 /// Interned words (see the [module docs](self)).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    /// `(hash >> 32) << 32 | (id + 1)`, 0 for an empty slot; a power of two long.
-    slots: Vec<u64>,
+    /// A power of two long; see [`Slot`].
+    slots: Vec<Slot>,
     /// All words, end to end; word `id` ends at `ends[id]`.
     words: String,
     ends: Vec<u32>,
@@ -40,6 +40,7 @@ impl Lexicon {
     }
 
     /// The word with this id.
+    #[cfg(test)]
     pub(crate) fn word(&self, id: u32) -> &str {
         let i = id as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
@@ -47,8 +48,14 @@ impl Lexicon {
     }
 
     /// The id of `w`, or [`UNKNOWN`].
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn id(&self, w: &str) -> u32 {
+        self.id_of_bytes(w.as_bytes())
+    }
+
+    /// The id of the word whose UTF-8 bytes are `w`, or [`UNKNOWN`].
+    #[inline]
+    pub(crate) fn id_of_bytes(&self, w: &[u8]) -> u32 {
         match self.find(w, hash(w)) {
             Ok(id) => id,
             Err(_) => UNKNOWN,
@@ -60,14 +67,15 @@ impl Lexicon {
         if (self.ends.len() + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
-        let h = hash(w);
-        match self.find(w, h) {
+        let h = hash(w.as_bytes());
+        match self.find(w.as_bytes(), h) {
             Ok(id) => id,
             Err(slot) => {
                 let id = self.ends.len() as u32;
+                let start = self.words.len() as u32;
                 self.words.push_str(w);
                 self.ends.push(self.words.len() as u32);
-                self.slots[slot] = (h & TAG) | (u64::from(id) + 1);
+                self.slots[slot] = Slot::new(h, id, start, w.len() as u32);
                 id
             }
         }
@@ -75,31 +83,33 @@ impl Lexicon {
 
     /// Looks every token of `toks` up once and stores the ids in it.
     pub(crate) fn assign(&self, toks: &mut Tokens) {
-        toks.assign_ids(|w| self.id(w));
+        toks.assign_ids(|w| self.id_of_bytes(w));
     }
 
     /// Heap memory held, in bytes.
     pub(crate) fn memory_usage(&self) -> usize {
-        8 * self.slots.len() + self.words.capacity() + 4 * self.ends.capacity()
+        16 * self.slots.len() + self.words.capacity() + 4 * self.ends.capacity()
     }
 
     /// The id of `w` (`Ok`) or the empty slot where it would go (`Err`).
     #[inline]
-    fn find(&self, w: &str, h: u64) -> Result<u32, usize> {
+    fn find(&self, w: &[u8], h: u64) -> Result<u32, usize> {
         if self.slots.is_empty() {
             return Err(0);
         }
         let mask = self.slots.len() - 1;
         let mut i = (h as usize) & mask;
+        let tag = (h >> 32) as u32;
+        let words = self.words.as_bytes();
         loop {
             let s = self.slots[i];
-            if s == 0 {
+            if s.id1 == 0 {
                 return Err(i);
             }
-            if s & TAG == h & TAG {
-                let id = (s as u32).wrapping_sub(1);
-                if self.word(id) == w {
-                    return Ok(id);
+            if s.tag == tag && s.len as usize == w.len() {
+                let at = s.start as usize;
+                if same(words.get(at..at + w.len()).unwrap_or_default(), w) {
+                    return Ok(s.id1 - 1);
                 }
             }
             i = (i + 1) & mask;
@@ -109,21 +119,54 @@ impl Lexicon {
     /// Doubles the table (at least 64 slots) and puts every word back.
     fn grow(&mut self) {
         let n = (self.slots.len() * 2).max(64);
-        self.slots = vec![0; n];
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
         let mask = n - 1;
-        for id in 0..self.ends.len() as u32 {
-            let h = hash(self.word(id));
+        for s in old.into_iter().filter(|s| s.id1 != 0) {
+            let at = s.start as usize;
+            let h = hash(self.words.as_bytes().get(at..at + s.len as usize).unwrap_or_default());
             let mut i = (h as usize) & mask;
-            while self.slots[i] != 0 {
+            while self.slots[i].id1 != 0 {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = (h & TAG) | (u64::from(id) + 1);
+            self.slots[i] = s;
         }
     }
 }
 
-/// The high 32 bits of a slot: a part of the hash, compared before the word is.
-const TAG: u64 = 0xffff_ffff_0000_0000;
+/// Whether two short byte strings are equal, compared eight bytes at a time in place
+/// (a call to `memcmp` costs more than the comparison for words this short).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a, mut b) = (a, b);
+    while let (Some((x, ra)), Some((y, rb))) =
+        (a.split_first_chunk::<8>(), b.split_first_chunk::<8>())
+    {
+        if x != y {
+            return false;
+        }
+        (a, b) = (ra, rb);
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// One slot of the table: the high half of the word's hash (compared first), its id
+/// plus one (0: empty) and where its bytes are; all a lookup reads but the bytes.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    tag: u32,
+    id1: u32,
+    start: u32,
+    len: u32,
+}
+
+impl Slot {
+    fn new(h: u64, id: u32, start: u32, len: u32) -> Slot {
+        Slot { tag: (h >> 32) as u32, id1: id + 1, start, len }
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

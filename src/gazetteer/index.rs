@@ -24,13 +24,13 @@ const TAG: u64 = 0xffff_ffff_0000_0000;
 impl IdIndex {
     /// The index of the entry with this id.
     pub(crate) fn get(&self, id: &str, entries: &[Entry]) -> Option<usize> {
-        self.find(id, hash_word(id), entries).ok()
+        self.find(id, hash_word(id.as_bytes()), entries).ok()
     }
 
     /// Records that `entries[at]` has the id `id` (not in the index yet).
     pub(crate) fn insert(&mut self, id: &str, at: usize, entries: &[Entry]) {
         self.reserve(1, entries);
-        let h = hash_word(id);
+        let h = hash_word(id.as_bytes());
         if let Err(slot) = self.find(id, h, entries) {
             self.slots[slot] = (h & TAG) | (at as u64 + 1);
             self.len += 1;
@@ -48,7 +48,7 @@ impl IdIndex {
         let mask = size - 1;
         for s in old.into_iter().filter(|&s| s != 0) {
             let at = (s as u32 as usize) - 1;
-            let h = entries.get(at).map_or(0, |e| hash_word(&e.id));
+            let h = entries.get(at).map_or(0, |e| hash_word(e.id.as_bytes()));
             let mut i = (h as usize) & mask;
             while self.slots[i] != 0 {
                 i = (i + 1) & mask;

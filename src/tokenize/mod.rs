@@ -159,14 +159,14 @@ impl Tokens {
     pub(crate) fn ids(&self) -> &[u32] {
         &self.ids
     }
-    /// Sets every token's lexicon id to `id(normal form)`.
-    pub(crate) fn assign_ids(&mut self, id: impl Fn(&str) -> u32) {
+    /// Sets every token's lexicon id to `id(normal form as bytes)`.
+    pub(crate) fn assign_ids(&mut self, id: impl Fn(&[u8]) -> u32) {
         self.ids.clear();
-        let norm = &self.norm;
+        let norm = self.norm.as_bytes();
         self.ids.extend(
-            self.tokens
-                .iter()
-                .map(|t| id(norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or(""))),
+            self.tokens.iter().map(|t| {
+                id(norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or_default())
+            }),
         );
     }
 }
