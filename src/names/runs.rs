@@ -83,9 +83,12 @@ impl Ctx<'_> {
     /// Whether the word at `i` may start a run: not a stop word, a role word, a
     /// month or weekday, nor all capitals of three letters or fewer.
     fn may_start(&self, i: usize) -> bool {
-        let n = self.norm(i);
-        let short_caps = self.toks.get(i).is_some_and(|t| t.is_all_caps()) && n.len() <= 3;
-        self.is_name(i) && !self.has(i, bits::STOP | bits::ROLE | bits::CALENDAR) && !short_caps
+        if !self.is_name(i) {
+            return false;
+        }
+        let short_caps =
+            self.toks.get(i).is_some_and(|t| t.is_all_caps()) && self.norm(i).len() <= 3;
+        !self.has(i, bits::STOP | bits::ROLE | bits::CALENDAR) && !short_caps
     }
 
     /// The end of the run that starts at `i` (inclusive).
