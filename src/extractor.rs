@@ -411,27 +411,51 @@ impl Extractor {
                 .map(|t| self.extract_into(t.as_ref(), lang, None, &mut toks))
                 .collect();
         }
-        // contiguous chunks keep the order; the last may be shorter
-        let size = texts.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = texts
-                .chunks(size)
-                .map(|chunk| {
-                    scope.spawn(move || {
-                        let mut toks = Tokens::default();
-                        chunk
-                            .iter()
-                            .map(|t| self.extract_into(t.as_ref(), lang, None, &mut toks))
-                            .collect::<Vec<_>>()
-                    })
-                })
+        // the threads take the next few texts as they finish (texts differ in length,
+        // so fixed halves would leave one thread idle); each result keeps its index
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let done: Vec<Option<Document>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| scope.spawn(|| self.batch_worker(texts, lang, &next)))
                 .collect();
-            // a panic in a worker is a bug in this crate: it is passed on
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
+            let mut all: Vec<Option<Document>> = Vec::new();
+            all.resize_with(texts.len(), || None);
+            for h in handles {
+                // a panic in a worker is a bug in this crate: it is passed on
+                let part = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                for (i, d) in part {
+                    all[i] = Some(d);
+                }
+            }
+            all
+        });
+        // every index was claimed by exactly one thread: all are filled
+        done.into_iter().flatten().collect()
+    }
+
+    /// One thread of [`Extractor::extract_many`]: claims `BATCH` texts at a time from
+    /// `next` until none are left, reusing one token buffer.
+    fn batch_worker<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        lang: Option<Lang>,
+        next: &std::sync::atomic::AtomicUsize,
+    ) -> Vec<(usize, Document)> {
+        const BATCH: usize = 16;
+        let mut toks = Tokens::default();
+        let mut out = Vec::new();
+        loop {
+            let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
+            let Some(chunk) = texts.get(start..(start + BATCH).min(texts.len())) else {
+                return out;
+            };
+            if chunk.is_empty() {
+                return out;
+            }
+            for (k, t) in chunk.iter().enumerate() {
+                out.push((start + k, self.extract_into(t.as_ref(), lang, None, &mut toks)));
+            }
+        }
     }
 
     /// The pipeline on one text, with a token buffer the caller may reuse.
