@@ -495,6 +495,8 @@ impl Extractor {
             names: &inner.names,
         };
         let mut res = resolve::resolve(text, toks, &sents, &data, lang, date);
+        // the rule layer reads no lexicon ids: a very long document gives them back
+        toks.release_ids_if_large();
         let relations = inner.rules.apply(&mut crate::rules::Input {
             text,
             toks,

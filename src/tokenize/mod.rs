@@ -159,6 +159,14 @@ impl Tokens {
     pub(crate) fn ids(&self) -> &[u32] {
         &self.ids
     }
+    /// Frees the lexicon ids of a text of more than a million tokens (whose id table
+    /// is worth giving back once read; a reused buffer of news-sized texts keeps its
+    /// allocation).
+    pub(crate) fn release_ids_if_large(&mut self) {
+        if self.ids.len() > 1 << 20 {
+            self.ids = Vec::new();
+        }
+    }
     /// Sets every token's lexicon id to `id(normal form as bytes)`.
     pub(crate) fn assign_ids(&mut self, id: impl Fn(&[u8]) -> u32) {
         self.ids.clear();
