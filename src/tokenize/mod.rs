@@ -8,9 +8,9 @@
 //!
 //! All normalised forms live in one string, [`Tokens::norm`], laid out as
 //! `" tok1 tok2 tok3 "`: every token is preceded and followed by exactly one space and
-//! contains none itself. A gazetteer pattern written the same way (`" noord - korea "`)
-//! can therefore only match on token boundaries, and no token needs an allocation of
-//! its own.
+//! contains none itself. A pattern written the same way (`" noord - korea "`, as the
+//! rule triggers are) can therefore only match on token boundaries, and no token
+//! needs an allocation of its own.
 //!
 //! # Token rules
 //!
