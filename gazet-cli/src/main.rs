@@ -1,0 +1,160 @@
+//! `gazet`: entities and relations from folders and JSONL dumps of news articles.
+//!
+//! A thin front over the `gazet` library (its own crate, so the library keeps its small
+//! dependency set). `gazet extract` reads text files, directories (`*.txt`, `*.jsonl`,
+//! recursively), JSONL files and standard input, and writes one record per input
+//! record, in input order:
+//!
+//! ```text
+//! gazet extract articles/ --format table
+//! gazet extract dump.jsonl --text-field body --id-field url -j 2 -o out.jsonl
+//! cat article.txt | gazet extract - --lang nl --date 2017-11-10 --format json --pretty
+//! ```
+//!
+//! Exit status: 0 when every record was read, 1 when some were error records, 2 for a
+//! usage or data error (a bad option, a missing path, a gazetteer that does not load).
+
+mod extract;
+mod input;
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+use gazet::{Date, Extractor, Lang};
+
+use output::{Format, Writer};
+
+#[derive(Parser)]
+#[command(name = "gazet", version, about = "Entities and relations from Dutch and English news")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities and relations from text files, directories or JSONL.
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Text files, directories (`*.txt`, `*.jsonl`, recursively), JSONL files, or `-`
+    /// for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// Indent JSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Threads (default: one per core).
+    #[arg(short = 'j', long)]
+    threads: Option<usize>,
+    /// Read every input, standard input included, as JSONL.
+    #[arg(long)]
+    jsonl: bool,
+    /// JSONL field with the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// JSONL field with the record id (default: FILE:LINE).
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// JSONL field with the document date (YYYY[-MM[-DD]]).
+    #[arg(long)]
+    date_field: Option<String>,
+    /// JSONL field with the language (nl, en).
+    #[arg(long)]
+    lang_field: Option<String>,
+    /// The language of every text (nl, en); detected otherwise.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// The date of every document (YYYY[-MM[-DD]]).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+    /// Gazetteer files to add to the bundled data (repeatable).
+    #[arg(long)]
+    gazetteer: Vec<PathBuf>,
+    /// Rule files to add to the bundled rules (repeatable).
+    #[arg(long)]
+    rules: Vec<PathBuf>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|_| format!("\"{s}\": expected nl or en"))
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse().map_err(|_| format!("\"{s}\": expected YYYY, YYYY-MM or YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => match extract_command(&args) {
+            Ok(code) => code,
+            Err(msg) => {
+                eprintln!("gazet: {msg}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+/// Runs `gazet extract`; `Err` is a usage or data error (exit status 2).
+fn extract_command(a: &ExtractArgs) -> Result<ExitCode, String> {
+    let sources = input::expand(&a.paths)?;
+    let ex = build_extractor(a)?;
+    let threads =
+        a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let opts = extract::Options {
+        sources,
+        jsonl: a.jsonl,
+        fields: input::Fields {
+            text: a.text_field.clone(),
+            id: a.id_field.clone(),
+            date: a.date_field.clone(),
+            lang: a.lang_field.clone(),
+        },
+        lang: a.lang,
+        date: a.date,
+        threads,
+    };
+    let sink: Box<dyn Write> = match &a.output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut w = Writer::new(std::io::BufWriter::new(sink), a.format, a.pretty);
+    let t = Instant::now();
+    let sum = match extract::run(&ex, &opts, &mut w).and_then(|s| w.finish().map(|()| s)) {
+        Ok(s) => s,
+        // the reader went away (`gazet extract … | head`): stop quietly, as `cat` does
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(format!("writing the output: {e}")),
+    };
+    eprintln!("{}", sum.line(extract::since(t)));
+    Ok(if sum.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The bundled data plus the user's gazetteers and rules; an error names the place.
+fn build_extractor(a: &ExtractArgs) -> Result<Extractor, String> {
+    if a.gazetteer.is_empty() && a.rules.is_empty() {
+        return Ok(Extractor::new());
+    }
+    let mut b = Extractor::builder();
+    for g in &a.gazetteer {
+        b.gazetteer_file(g);
+    }
+    for r in &a.rules {
+        b.rules_file(r);
+    }
+    b.build().map_err(|e| e.to_string())
+}

@@ -1,0 +1,135 @@
+//! The `gazet` command as a user runs it: real files in a temporary folder, the built
+//! binary, its standard output, standard error and exit status. Texts are our own.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn gazet(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gazet"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+/// A fresh folder under the system's temporary directory.
+fn folder(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("gazet-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
+
+const DUMP: &str = concat!(
+    r#"{"id": "a1", "text": "Premier Rutte sprak dinsdag in Den Haag met Poetin over Oekraïne.", "date": "2017-11-10"}"#,
+    "\n",
+    "{not json\n",
+    r#"{"id": "a3", "body": "the text is in the wrong field"}"#,
+    "\n\n",
+    r#"{"id": "a5", "text": "   "}"#,
+    "\n",
+    r#"{"id": "a6", "text": "Trump will meet Xi in Beijing next week, the White House said."}"#,
+    "\n",
+);
+
+#[test]
+fn every_jsonl_record_gives_one_output_record() {
+    let d = folder("records");
+    std::fs::write(d.join("dump.jsonl"), DUMP).expect("write");
+    let out = gazet(&["extract", "dump.jsonl", "--date-field", "date"], &d);
+    assert_eq!(out.status.code(), Some(1), "some records failed: exit 1");
+    let recs = lines(&out);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap_or("")).collect();
+    assert_eq!(ids, ["a1", "dump.jsonl:2", "a3", "a5", "a6"]);
+    let kinds: Vec<&str> =
+        recs.iter().map(|r| r["error"]["kind"].as_str().unwrap_or("ok")).collect();
+    assert_eq!(kinds, ["ok", "bad_json", "missing_text", "empty_text", "ok"]);
+    assert_eq!(recs[1]["error"]["line"], 2);
+    assert_eq!(recs[0]["date"], "2017-11-10");
+    let names: Vec<&str> = recs[0]["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert!(names.contains(&"Vladimir Putin"), "{names:?}");
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("2 documents") && summary.contains("3 errors"), "{summary}");
+}
+
+#[test]
+fn threads_keep_the_input_order() {
+    let d = folder("order");
+    let mut dump = String::new();
+    for i in 0..300 {
+        let text =
+            if i % 3 == 0 { "Merkel ontving Macron in Berlijn." } else { "Xi visited Moscow." };
+        dump.push_str(&format!("{{\"id\": \"n{i}\", \"text\": \"{text}\"}}\n"));
+    }
+    std::fs::write(d.join("many.jsonl"), dump).expect("write");
+    let one = gazet(&["extract", "many.jsonl", "-j", "1"], &d);
+    let two = gazet(&["extract", "many.jsonl", "-j", "2"], &d);
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(one.stdout, two.stdout, "the same records in the same order");
+    let ids: Vec<String> =
+        lines(&two).iter().map(|r| r["id"].as_str().unwrap_or("").to_string()).collect();
+    let want: Vec<String> = (0..300).map(|i| format!("n{i}")).collect();
+    assert_eq!(ids, want);
+}
+
+#[test]
+fn directories_are_walked_in_order_and_tables_show_relations() {
+    let d = folder("walk");
+    std::fs::create_dir_all(d.join("in/later")).expect("dirs");
+    std::fs::write(d.join("in/b.txt"), "De Russen kunnen ons helpen met Noord-Korea, zei Trump.")
+        .expect("write");
+    std::fs::write(d.join("in/later/a.txt"), "Biden flew to Tokyo on Sunday.").expect("write");
+    std::fs::write(d.join("in/notes.md"), "not read").expect("write");
+    let out = gazet(&["extract", "in", "--format", "table"], &d);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let b = text.find("== in/b.txt").expect("b.txt");
+    let a = text.find("== in/later/a.txt").expect("later/a.txt");
+    assert!(b < a, "sorted walk: {text}");
+    assert!(text.contains("Russia —could help with→ North Korea"), "{text}");
+    assert!(!text.contains("notes.md"));
+}
+
+#[test]
+fn json_is_one_array_and_output_files_are_written() {
+    let d = folder("json");
+    std::fs::write(d.join("one.txt"), "Poetin en Trump ontmoetten elkaar in Hamburg.")
+        .expect("write");
+    std::fs::write(d.join("blank.jsonl"), "\n\n").expect("write");
+    let out = gazet(&["extract", "one.txt", "--format", "json", "-o", "out.json"], &d);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("out.json")).expect("out.json"))
+            .expect("JSON");
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert_eq!(v[0]["id"], "one.txt");
+    let empty = gazet(&["extract", "blank.jsonl", "--format", "json"], &d);
+    assert_eq!(String::from_utf8_lossy(&empty.stdout).trim(), "[]");
+}
+
+#[test]
+fn usage_and_data_errors_exit_2() {
+    let d = folder("usage");
+    let missing = gazet(&["extract", "nowhere.txt"], &d);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere.txt"));
+    assert_eq!(gazet(&["extract", ".", "--lang", "fr"], &d).status.code(), Some(2));
+    std::fs::write(d.join("bad.tsv"), "entity\tnot an id\tPERSON\tX\n").expect("write");
+    std::fs::write(d.join("t.txt"), "Tekst.").expect("write");
+    let bad = gazet(&["extract", "t.txt", "--gazetteer", "bad.tsv"], &d);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("bad.tsv:1"), "names the place");
+}
