@@ -63,7 +63,7 @@ pub fn run<W: Write>(
                         sum.entities += d.entities.len();
                         sum.relations += d.relations.len();
                         sum.bytes += t.text.len();
-                        out.document(&rec.id, &d)?;
+                        out.document(&rec.id, &t.text, &d)?;
                     }
                     (Err(e), _) => {
                         sum.errors += 1;

@@ -15,7 +15,9 @@
 //! usage or data error (a bad option, a missing path, a gazetteer that does not load).
 
 mod extract;
+mod formats;
 mod input;
+mod offsets;
 mod output;
 
 use std::io::Write;
@@ -26,7 +28,7 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 use gazet::{Date, Extractor, Lang};
 
-use output::{Format, Writer};
+use output::{Format, Offsets, Writer};
 
 #[derive(Parser)]
 #[command(name = "gazet", version, about = "Entities and relations from Dutch and English news")]
@@ -53,7 +55,10 @@ struct ExtractArgs {
     /// Indent JSON.
     #[arg(long)]
     pretty: bool,
-    /// Write to this file instead of standard output.
+    /// Offsets in JSON output: UTF-8 bytes (the library's) or characters (Python's).
+    #[arg(long, value_enum, default_value = "bytes")]
+    offsets: Offsets,
+    /// Write to this file instead of standard output (brat: the folder of its files).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Threads (default: one per core).
@@ -128,11 +133,7 @@ fn extract_command(a: &ExtractArgs) -> Result<ExitCode, String> {
         date: a.date,
         threads,
     };
-    let sink: Box<dyn Write> = match &a.output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut w = Writer::new(std::io::BufWriter::new(sink), a.format, a.pretty);
+    let mut w = writer(a)?;
     let t = Instant::now();
     let sum = match extract::run(&ex, &opts, &mut w).and_then(|s| w.finish().map(|()| s)) {
         Ok(s) => s,
@@ -142,6 +143,21 @@ fn extract_command(a: &ExtractArgs) -> Result<ExitCode, String> {
     };
     eprintln!("{}", sum.line(extract::since(t)));
     Ok(if sum.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The output: a file, standard output, or for brat a folder (its file list on stdout).
+fn writer(a: &ExtractArgs) -> Result<Writer<std::io::BufWriter<Box<dyn Write>>>, String> {
+    let to_file = a.output.as_ref().filter(|_| a.format != Format::Brat);
+    let sink: Box<dyn Write> = match to_file {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut w = Writer::new(std::io::BufWriter::new(sink), a.format, a.pretty, a.offsets);
+    if a.format == Format::Brat {
+        let dir = a.output.clone().ok_or("--format brat writes files: give a folder with -o")?;
+        w.brat_dir(dir.clone()).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    Ok(w)
 }
 
 /// The bundled data plus the user's gazetteers and rules; an error names the place.

@@ -6,7 +6,12 @@
 //! * `jsonl`: one JSON object a line: `id` first, then the fields of the JSON contract
 //!   (`lang`, `date`, `entities`, `relations`, …) as `extract --json` prints them.
 //! * `json`: the same objects in one JSON array (`--pretty` indents).
-//! * `table`: for people: per document its entities and relation labels.
+//! * `table`: for people: per document its entities and relations.
+//! * `conll`, `spacy`, `brat`: for other tools (see [`crate::formats`]); `brat` writes
+//!   `ID.txt` and `ID.ann` into the `-o` folder.
+//!
+//! `--offsets chars` gives character offsets in `json` and `jsonl` (Python and spaCy
+//! slice by character); the default is the library's byte offsets.
 //!
 //! ```text
 //! {"id":"a.txt","lang":"nl","date":null,"entities":[…],"relations":[…]}
@@ -14,10 +19,12 @@
 //! ```
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use gazet::Document;
 use serde_json::{json, Map, Value};
 
+use crate::formats;
 use crate::input::InputError;
 
 /// The formats `--format` takes.
@@ -26,6 +33,21 @@ pub enum Format {
     Table,
     Json,
     Jsonl,
+    /// CoNLL-2002 BIO, one token a line.
+    Conll,
+    /// brat standoff files in the `-o` folder.
+    Brat,
+    /// spaCy's `displacy` JSON, one document a line.
+    Spacy,
+}
+
+/// How offsets are counted in JSON output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Offsets {
+    /// UTF-8 bytes, as the library gives them.
+    Bytes,
+    /// Characters (Unicode scalar values), as Python slices.
+    Chars,
 }
 
 /// Writes records in one format; [`Writer::finish`] closes what needs closing.
@@ -33,20 +55,39 @@ pub struct Writer<W: Write> {
     out: W,
     format: Format,
     pretty: bool,
+    offsets: Offsets,
+    /// The folder of the brat files.
+    dir: Option<PathBuf>,
     count: usize,
 }
 
 impl<W: Write> Writer<W> {
-    pub fn new(out: W, format: Format, pretty: bool) -> Writer<W> {
-        Writer { out, format, pretty, count: 0 }
+    pub fn new(out: W, format: Format, pretty: bool, offsets: Offsets) -> Writer<W> {
+        Writer { out, format, pretty, offsets, dir: None, count: 0 }
     }
 
-    /// Writes one document and flushes.
-    pub fn document(&mut self, id: &str, doc: &Document) -> io::Result<()> {
+    /// Writes brat files into `dir` (created if missing).
+    pub fn brat_dir(&mut self, dir: PathBuf) -> io::Result<()> {
+        std::fs::create_dir_all(&dir)?;
+        self.dir = Some(dir);
+        Ok(())
+    }
+
+    /// Writes one document (read from `text`) and flushes.
+    pub fn document(&mut self, id: &str, text: &str, doc: &Document) -> io::Result<()> {
         match self.format {
             Format::Table => self.table(id, doc)?,
-            _ => {
-                let v = document_value(id, doc)?;
+            Format::Conll => self.out.write_all(formats::conll(text, doc).as_bytes())?,
+            Format::Spacy => {
+                let v = formats::spacy(id, text, doc);
+                self.json(&v)?;
+            }
+            Format::Brat => self.brat(id, text, doc)?,
+            Format::Json | Format::Jsonl => {
+                let mut v = document_value(id, doc)?;
+                if self.offsets == Offsets::Chars {
+                    crate::offsets::to_chars(&mut v, text);
+                }
                 self.json(&v)?;
             }
         }
@@ -54,12 +95,30 @@ impl<W: Write> Writer<W> {
         self.out.flush()
     }
 
+    /// `ID.txt` and `ID.ann` in the brat folder; the id made a file name.
+    fn brat(&mut self, id: &str, text: &str, doc: &Document) -> io::Result<()> {
+        let dir = self.dir.clone().unwrap_or_default();
+        let name: String = id
+            .chars()
+            .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+            .collect();
+        std::fs::write(dir.join(format!("{name}.txt")), text)?;
+        std::fs::write(dir.join(format!("{name}.ann")), formats::brat(text, doc))?;
+        writeln!(self.out, "{}", dir.join(format!("{name}.ann")).display())
+    }
+
     /// Writes one error record and flushes.
     pub fn error(&mut self, id: &str, e: &InputError) -> io::Result<()> {
         match self.format {
-            Format::Table => {
+            Format::Table | Format::Conll | Format::Brat => {
                 let line = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
-                writeln!(self.out, "== {id}\nerror: {}{line}: {}\n", e.kind, e.message)?;
+                let msg = format!("{id}: error: {}{line}: {}", e.kind, e.message);
+                if self.format == Format::Table {
+                    writeln!(self.out, "== {msg}\n")?;
+                } else {
+                    // CoNLL and brat have no place for it: standard error
+                    eprintln!("{msg}");
+                }
             }
             _ => {
                 let v = json!({"id": id, "error": {"kind": e.kind, "message": e.message, "line": e.line}});

@@ -133,3 +133,40 @@ fn usage_and_data_errors_exit_2() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("bad.tsv:1"), "names the place");
 }
+
+#[test]
+fn formats_for_other_tools() {
+    let d = folder("formats");
+    let text = "In Zürich sprak Poetin dinsdag met Trump.";
+    std::fs::write(d.join("z.txt"), text).expect("write");
+    // JSON with character offsets slices like Python
+    let out = gazet(&["extract", "z.txt", "--offsets", "chars"], &d);
+    let rec = &lines(&out)[0];
+    let m = rec["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["name"] == "Vladimir Putin")
+        .map(|e| e["mentions"][0].clone())
+        .expect("Putin");
+    let (s, e) =
+        (m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+    assert_eq!(text.chars().skip(s).take(e - s).collect::<String>(), "Poetin");
+    // CoNLL
+    let conll = gazet(&["extract", "z.txt", "--format", "conll"], &d);
+    let c = String::from_utf8_lossy(&conll.stdout);
+    assert!(c.contains("Zürich B-LOC\n") && c.contains("Poetin B-PER\n"), "{c}");
+    // spaCy
+    let sp = gazet(&["extract", "z.txt", "--format", "spacy"], &d);
+    let v = &lines(&sp)[0];
+    assert_eq!(v["text"], text);
+    assert!(v["ents"].as_array().is_some_and(|a| a.len() >= 3));
+    // brat: files in the -o folder, and an error without it
+    let brat = gazet(&["extract", "z.txt", "--format", "brat", "-o", "ann"], &d);
+    assert_eq!(brat.status.code(), Some(0));
+    let ann = std::fs::read_to_string(d.join("ann/z.txt.ann")).expect("ann file");
+    assert!(ann.contains("\tPERSON 16 22\tPoetin"), "{ann}");
+    assert!(ann.lines().any(|l| l.starts_with("R1\tmeeting Arg1:T")), "{ann}");
+    assert_eq!(std::fs::read_to_string(d.join("ann/z.txt.txt")).ok().as_deref(), Some(text));
+    assert_eq!(gazet(&["extract", "z.txt", "--format", "brat"], &d).status.code(), Some(2));
+}

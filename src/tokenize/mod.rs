@@ -179,6 +179,21 @@ impl Tokens {
     }
 }
 
+/// The sentences of a token list, as the pipeline splits them: every token belongs to
+/// exactly one sentence (see [`Sentence`]).
+///
+/// ```
+/// use gazet::tokenize::{sentences, tokenize};
+///
+/// let toks = tokenize("Poetin sprak. Trump luisterde.");
+/// let s = sentences(&toks);
+/// assert_eq!(s.len(), 2);
+/// assert_eq!((s[1].first, s[1].last), (3, 6));
+/// ```
+pub fn sentences(tokens: &Tokens) -> Vec<Sentence> {
+    split_sentences(tokens)
+}
+
 /// Tokenizes `text`. Never panics; empty input gives no tokens.
 pub fn tokenize(text: &str) -> Tokens {
     let mut out = Tokens::default();
