@@ -32,6 +32,9 @@ pub struct Options {
     pub lang: Option<Lang>,
     pub date: Option<Date>,
     pub threads: usize,
+    /// Input records already in the output (`--resume`): skipped, and the id the last
+    /// of them must have.
+    pub resume: Option<(usize, String)>,
 }
 
 /// Totals of a run.
@@ -42,6 +45,8 @@ pub struct Summary {
     pub relations: usize,
     pub errors: usize,
     pub bytes: usize,
+    /// Records skipped because the output already held them.
+    pub resumed: usize,
 }
 
 /// Runs the extraction over every source, writing each record as it is done.
@@ -52,8 +57,18 @@ pub fn run<W: Write>(
 ) -> std::io::Result<Summary> {
     let bar = progress();
     let mut sum = Summary::default();
+    let mut skip = opts.resume.as_ref().map_or(0, |r| r.0);
     for src in &opts.sources {
-        let records = input::read(src, opts.jsonl, &opts.fields);
+        let mut records = input::read(src, opts.jsonl, &opts.fields);
+        if skip > 0 {
+            let n = skip.min(records.len());
+            skip -= n;
+            sum.resumed += n;
+            if skip == 0 {
+                check_resume(&records[n - 1], opts)?;
+            }
+            records.drain(..n);
+        }
         for chunk in records.chunks(CHUNK) {
             let docs = extract_chunk(ex, chunk, opts);
             for (rec, doc) in chunk.iter().zip(docs) {
@@ -81,7 +96,28 @@ pub fn run<W: Write>(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    if skip > 0 {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "cannot resume: the output holds more records than the inputs give",
+        ));
+    }
     Ok(sum)
+}
+
+/// The last skipped record must be the last one the output holds: else the inputs
+/// are not those of the interrupted run.
+fn check_resume(last: &Record, opts: &Options) -> std::io::Result<()> {
+    match &opts.resume {
+        Some((_, id)) if *id != last.id => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "cannot resume: the output ends with record \"{id}\", the inputs have \"{}\" there",
+                last.id
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The documents of a chunk (`None` for error records), in order, on `opts.threads`.
@@ -140,8 +176,12 @@ impl Summary {
     /// The line printed at the end of a run.
     pub fn line(&self, seconds: f64) -> String {
         let rate = self.bytes as f64 / seconds.max(1e-9) / 1e6;
+        let resumed = match self.resumed {
+            0 => String::new(),
+            n => format!(" ({n} records were already done)"),
+        };
         format!(
-            "{} documents, {} entities, {} relations, {} errors in {seconds:.1} s ({rate:.1} MB/s)",
+            "{} documents, {} entities, {} relations, {} errors in {seconds:.1} s ({rate:.1} MB/s){resumed}",
             self.documents, self.entities, self.relations, self.errors
         )
     }

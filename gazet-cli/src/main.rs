@@ -61,6 +61,10 @@ struct ExtractArgs {
     /// Write to this file instead of standard output (brat: the folder of its files).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Continue an interrupted run: keep the complete records the `-o` file (jsonl)
+    /// holds, skip as many input records, append the rest.
+    #[arg(long, requires = "output")]
+    resume: bool,
     /// Threads (default: one per core).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
@@ -120,7 +124,7 @@ fn extract_command(a: &ExtractArgs) -> Result<ExitCode, String> {
     let ex = build_extractor(a)?;
     let threads =
         a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let opts = extract::Options {
+    let mut opts = extract::Options {
         sources,
         jsonl: a.jsonl,
         fields: input::Fields {
@@ -132,13 +136,22 @@ fn extract_command(a: &ExtractArgs) -> Result<ExitCode, String> {
         lang: a.lang,
         date: a.date,
         threads,
+        resume: None,
     };
+    if a.resume {
+        if a.format != Format::Jsonl {
+            return Err("--resume needs --format jsonl (one record a line)".into());
+        }
+        let path = a.output.as_ref().ok_or("--resume needs -o FILE")?;
+        opts.resume = resume_point(path)?;
+    }
     let mut w = writer(a)?;
     let t = Instant::now();
     let sum = match extract::run(&ex, &opts, &mut w).and_then(|s| w.finish().map(|()| s)) {
         Ok(s) => s,
         // the reader went away (`gazet extract … | head`): stop quietly, as `cat` does
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => return Err(e.to_string()),
         Err(e) => return Err(format!("writing the output: {e}")),
     };
     eprintln!("{}", sum.line(extract::since(t)));
@@ -148,8 +161,17 @@ fn extract_command(a: &ExtractArgs) -> Result<ExitCode, String> {
 /// The output: a file, standard output, or for brat a folder (its file list on stdout).
 fn writer(a: &ExtractArgs) -> Result<Writer<std::io::BufWriter<Box<dyn Write>>>, String> {
     let to_file = a.output.as_ref().filter(|_| a.format != Format::Brat);
+    let open = |p: &PathBuf| {
+        let mut o = std::fs::OpenOptions::new();
+        if a.resume {
+            o.append(true).create(true);
+        } else {
+            o.write(true).create(true).truncate(true);
+        }
+        o.open(p).map_err(|e| format!("{}: {e}", p.display()))
+    };
     let sink: Box<dyn Write> = match to_file {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?),
+        Some(p) => Box::new(open(p)?),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut w = Writer::new(std::io::BufWriter::new(sink), a.format, a.pretty, a.offsets);
@@ -158,6 +180,37 @@ fn writer(a: &ExtractArgs) -> Result<Writer<std::io::BufWriter<Box<dyn Write>>>,
         w.brat_dir(dir.clone()).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     Ok(w)
+}
+
+/// How far an interrupted run got: the number of complete records in `path` and the
+/// id of the last. A partly written last line is cut off. No file: a fresh start.
+fn resume_point(path: &std::path::Path) -> Result<Option<(usize, String)>, String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let mut last = None;
+    let mut count = 0;
+    for (i, line) in bytes[..complete].split(|&b| b == b'\n').enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_slice(line)
+            .map_err(|e| format!("{}:{}: cannot resume: {e}", path.display(), i + 1))?;
+        let id = v["id"].as_str().ok_or_else(|| {
+            format!("{}:{}: cannot resume: a record without an id", path.display(), i + 1)
+        })?;
+        last = Some(id.to_string());
+        count += 1;
+    }
+    if complete < bytes.len() {
+        let f = std::fs::OpenOptions::new().write(true).open(path);
+        f.and_then(|f| f.set_len(complete as u64))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(last.map(|id| (count, id)))
 }
 
 /// The bundled data plus the user's gazetteers and rules; an error names the place.

@@ -170,3 +170,30 @@ fn formats_for_other_tools() {
     assert_eq!(std::fs::read_to_string(d.join("ann/z.txt.txt")).ok().as_deref(), Some(text));
     assert_eq!(gazet(&["extract", "z.txt", "--format", "brat"], &d).status.code(), Some(2));
 }
+
+#[test]
+fn resume_continues_an_interrupted_run() {
+    let d = folder("resume");
+    let mut dump = String::new();
+    for i in 0..120 {
+        dump.push_str(&format!(
+            "{{\"id\": \"r{i}\", \"text\": \"Rutte sprak met Macron over Mali ({i}).\"}}\n"
+        ));
+    }
+    std::fs::write(d.join("in.jsonl"), &dump).expect("write");
+    assert_eq!(gazet(&["extract", "in.jsonl", "-o", "full.jsonl"], &d).status.code(), Some(0));
+    let full = std::fs::read_to_string(d.join("full.jsonl")).expect("full");
+    // a run killed after 50 records, in the middle of the 51st
+    let cut: usize = full.split_inclusive('\n').take(50).map(str::len).sum();
+    std::fs::write(d.join("part.jsonl"), &full[..cut + 17]).expect("write");
+    let resumed = gazet(&["extract", "in.jsonl", "-o", "part.jsonl", "--resume"], &d);
+    assert_eq!(resumed.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&resumed.stderr).contains("50 records were already done"));
+    assert_eq!(std::fs::read_to_string(d.join("part.jsonl")).expect("part"), full);
+    // other inputs than the interrupted run's: refused
+    std::fs::write(d.join("other.jsonl"), dump.replace("\"r49\"", "\"x49\"")).expect("write");
+    std::fs::write(d.join("part2.jsonl"), &full[..cut]).expect("write");
+    let wrong = gazet(&["extract", "other.jsonl", "-o", "part2.jsonl", "--resume"], &d);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("cannot resume"));
+}
