@@ -16,6 +16,7 @@
 
 mod extract;
 mod formats;
+mod graph;
 mod input;
 mod offsets;
 mod output;
@@ -41,6 +42,36 @@ struct Cli {
 enum Command {
     /// Extract entities and relations from text files, directories or JSONL.
     Extract(ExtractArgs),
+    /// Merge the relations of `gazet extract` JSONL output into a network.
+    Graph(GraphArgs),
+}
+
+#[derive(Args)]
+struct GraphArgs {
+    /// JSONL files written by `gazet extract`, or `-` for standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    format: graph::GraphFormat,
+    /// Only these relation types (repeatable: meeting, visit, position, …).
+    #[arg(long = "type")]
+    types: Vec<String>,
+    /// Only these modalities (repeatable: asserted, possible, planned, …).
+    #[arg(long)]
+    modality: Vec<String>,
+    /// Only documents dated on or after this date (YYYY[-MM[-DD]]).
+    #[arg(long, value_parser = parse_date)]
+    since: Option<Date>,
+    /// Only documents dated on or before this date.
+    #[arg(long, value_parser = parse_date)]
+    until: Option<Date>,
+    /// Evidence texts kept per edge.
+    #[arg(long, default_value_t = 3)]
+    evidences: usize,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -107,15 +138,45 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Extract(args) => match extract_command(&args) {
-            Ok(code) => code,
-            Err(msg) => {
-                eprintln!("gazet: {msg}");
-                ExitCode::from(2)
+    let result = match cli.command {
+        Command::Extract(args) => extract_command(&args),
+        Command::Graph(args) => graph_command(&args),
+    };
+    result.unwrap_or_else(|msg| {
+        eprintln!("gazet: {msg}");
+        ExitCode::from(2)
+    })
+}
+
+/// Runs `gazet graph`; lines that are no `gazet extract` records make exit status 1.
+fn graph_command(a: &GraphArgs) -> Result<ExitCode, String> {
+    let f = graph::Filter {
+        types: a.types.clone(),
+        modalities: a.modality.clone(),
+        since: a.since.map(|d| d.to_string()),
+        until: a.until.map(|d| d.to_string()),
+        evidences: a.evidences,
+    };
+    let g = graph::build(&a.inputs, &f)?;
+    let text = g.render(a.format);
+    match &a.output {
+        Some(p) => std::fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.to_string()),
+                _ => {}
             }
-        },
+        }
     }
+    eprintln!(
+        "{} documents, {} entities, {} edges, {} lines skipped",
+        g.documents,
+        g.nodes.len(),
+        g.edges.len(),
+        g.bad_lines
+    );
+    Ok(if g.bad_lines > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Runs `gazet extract`; `Err` is a usage or data error (exit status 2).

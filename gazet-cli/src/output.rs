@@ -84,7 +84,7 @@ impl<W: Write> Writer<W> {
             }
             Format::Brat => self.brat(id, text, doc)?,
             Format::Json | Format::Jsonl => {
-                let mut v = document_value(id, doc)?;
+                let mut v = document_value(id, text, doc)?;
                 if self.offsets == Offsets::Chars {
                     crate::offsets::to_chars(&mut v, text);
                 }
@@ -189,8 +189,9 @@ fn relation_line(doc: &Document, r: &gazet::Relation) -> String {
     format!("{head}   [{}]", attrs.join(" · "))
 }
 
-/// The JSON object of a document record: `id`, then the document's own fields.
-fn document_value(id: &str, doc: &Document) -> io::Result<Value> {
+/// The JSON object of a document record: `id`, then the document's own fields; each
+/// relation's evidence (and each of its `evidences`) carries its `text`.
+fn document_value(id: &str, text: &str, doc: &Document) -> io::Result<Value> {
     let mut m = Map::new();
     m.insert("id".into(), Value::String(id.to_string()));
     match serde_json::to_value(doc).map_err(io::Error::other)? {
@@ -199,5 +200,21 @@ fn document_value(id: &str, doc: &Document) -> io::Result<Value> {
             m.insert("document".into(), other);
         }
     }
+    if let Some(Value::Array(rels)) = m.get_mut("relations") {
+        for r in rels.iter_mut() {
+            add_text(&mut r["evidence"], text);
+            if let Some(Value::Array(evs)) = r.get_mut("evidences") {
+                evs.iter_mut().for_each(|e| add_text(&mut e["span"], text));
+            }
+        }
+    }
     Ok(Value::Object(m))
+}
+
+/// Adds `"text"` to a `{"start", "end"}` span of `text` (byte offsets).
+fn add_text(span: &mut Value, text: &str) {
+    let (Some(a), Some(b)) = (span["start"].as_u64(), span["end"].as_u64()) else { return };
+    if let (Some(t), Value::Object(o)) = (text.get(a as usize..b as usize), span) {
+        o.insert("text".into(), Value::String(t.to_string()));
+    }
 }

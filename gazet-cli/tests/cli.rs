@@ -197,3 +197,42 @@ fn resume_continues_an_interrupted_run() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("cannot resume"));
 }
+
+#[test]
+fn graph_merges_relations_across_documents() {
+    let d = folder("graph");
+    let docs = [
+        ("g1", "2017-07-07", "Poetin en Trump ontmoetten elkaar vrijdag in Hamburg."),
+        ("g2", "2017-11-08", "Trump en Poetin kunnen elkaar volgende week ontmoeten in Vietnam."),
+        ("g3", "2018-03-01", "Macron bezocht Berlijn."),
+    ];
+    let dump: String = docs
+        .iter()
+        .map(|(id, date, text)| {
+            format!("{{\"id\": \"{id}\", \"date\": \"{date}\", \"text\": \"{text}\"}}\n")
+        })
+        .collect();
+    std::fs::write(d.join("in.jsonl"), dump).expect("write");
+    let ex = gazet(&["extract", "in.jsonl", "--date-field", "date", "-o", "out.jsonl"], &d);
+    assert_eq!(ex.status.code(), Some(0));
+    let csv = gazet(&["graph", "out.jsonl", "--type", "meeting"], &d);
+    assert_eq!(csv.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&csv.stdout);
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].starts_with("source,target,type,count,"), "{text}");
+    assert_eq!(rows.len(), 2, "one meeting edge over two documents: {text}");
+    assert!(rows[1].contains(",meeting,2,") && rows[1].contains("2017-07-07,2017-11-08"), "{text}");
+    assert!(!text.contains("visit"), "the type filter holds");
+    let until = gazet(&["graph", "out.jsonl", "--type", "meeting", "--until", "2017-07"], &d);
+    assert!(String::from_utf8_lossy(&until.stdout).contains(",meeting,1,"));
+    let gml = gazet(&["graph", "out.jsonl", "--format", "graphml"], &d);
+    let g = String::from_utf8_lossy(&gml.stdout);
+    assert!(
+        g.contains("<graphml") && g.contains(">Vladimir Putin</data>") && g.contains("visit"),
+        "{g}"
+    );
+    let dot = gazet(&["graph", "out.jsonl", "--format", "dot"], &d);
+    assert!(String::from_utf8_lossy(&dot.stdout).starts_with("digraph gazet {"));
+    std::fs::write(d.join("bad.jsonl"), "not a record\n").expect("write");
+    assert_eq!(gazet(&["graph", "bad.jsonl"], &d).status.code(), Some(1));
+}
