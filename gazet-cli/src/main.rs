@@ -14,6 +14,7 @@
 //! Exit status: 0 when every record was read, 1 when some were error records, 2 for a
 //! usage or data error (a bad option, a missing path, a gazetteer that does not load).
 
+mod check;
 mod extract;
 mod formats;
 mod graph;
@@ -44,6 +45,18 @@ enum Command {
     Extract(ExtractArgs),
     /// Merge the relations of `gazet extract` JSONL output into a network.
     Graph(GraphArgs),
+    /// Lint gazetteer (.tsv), rule (.rules, .lexicon) and name-finder (.names) files.
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The files to check.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Check gazetteers without the bundled data (for the bundled files themselves).
+    #[arg(long)]
+    alone: bool,
 }
 
 #[derive(Args)]
@@ -141,11 +154,26 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_command(&args),
         Command::Graph(args) => graph_command(&args),
+        Command::Check(args) => Ok(check_command(&args)),
     };
     result.unwrap_or_else(|msg| {
         eprintln!("gazet: {msg}");
         ExitCode::from(2)
     })
+}
+
+/// Runs `gazet check`: errors and warnings on standard output; exit 2 on an error.
+fn check_command(a: &CheckArgs) -> ExitCode {
+    let r = check::check(&a.files, a.alone);
+    for line in r.errors.iter().map(|e| format!("error: {e}")).chain(r.warnings.iter().cloned()) {
+        println!("{line}");
+    }
+    eprintln!("{} errors, {} warnings", r.errors.len(), r.warnings.len());
+    if r.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
 }
 
 /// Runs `gazet graph`; lines that are no `gazet extract` records make exit status 1.

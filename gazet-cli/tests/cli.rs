@@ -236,3 +236,24 @@ fn graph_merges_relations_across_documents() {
     std::fs::write(d.join("bad.jsonl"), "not a record\n").expect("write");
     assert_eq!(gazet(&["graph", "bad.jsonl"], &d).status.code(), Some(1));
 }
+
+#[test]
+fn check_reports_errors_with_places_and_warnings() {
+    let d = folder("check");
+    let mine = "entity\tperson:test-minister\tPERSON\tJan Testminister\nalias\t*\tname\tGeorgia\npost\tforeign minister\tcountry:NL\t2018-01-01\t2018-02-01\n";
+    std::fs::write(d.join("mine.tsv"), mine).expect("write");
+    let out = gazet(&["check", "mine.tsv"], &d);
+    assert_eq!(out.status.code(), Some(0), "warnings only");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("mine.tsv:1:8: warning: alias \"Georgia\" is shared by country:GE"),
+        "{text}"
+    );
+    assert!(text.contains("foreign minister of country:NL overlaps with"), "{text}");
+    std::fs::write(d.join("bad.rules"), "rule nl/x/y\n  nonsense here\n").expect("write");
+    let bad = gazet(&["check", "bad.rules", "mine.tsv"], &d);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stdout).contains("error: bad.rules:"), "names the file");
+    std::fs::write(d.join("notes.txt"), "x").expect("write");
+    assert_eq!(gazet(&["check", "notes.txt"], &d).status.code(), Some(2));
+}

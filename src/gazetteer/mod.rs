@@ -383,6 +383,11 @@ impl Gazetteer {
 }
 
 impl Entry {
+    /// Where the entry's `entity` line is: file, line and column of its id.
+    pub fn location(&self) -> Option<&Location> {
+        self.location.as_ref()
+    }
+
     /// Adds an alias. Repeating a form (e.g. the canonical name) with flags overrides
     /// its case rule instead of adding it twice.
     fn merge_alias(&mut self, alias: Alias) {
