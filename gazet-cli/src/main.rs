@@ -18,6 +18,7 @@ mod check;
 mod extract;
 mod formats;
 mod graph;
+mod html;
 mod input;
 mod offsets;
 mod output;
@@ -249,7 +250,8 @@ fn extract_command(a: &ExtractArgs) -> Result<ExitCode, String> {
 
 /// The output: a file, standard output, or for brat a folder (its file list on stdout).
 fn writer(a: &ExtractArgs) -> Result<Writer<std::io::BufWriter<Box<dyn Write>>>, String> {
-    let to_file = a.output.as_ref().filter(|_| a.format != Format::Brat);
+    let folder = matches!(a.format, Format::Brat | Format::Html);
+    let to_file = a.output.as_ref().filter(|_| !folder);
     let open = |p: &PathBuf| {
         let mut o = std::fs::OpenOptions::new();
         if a.resume {
@@ -264,9 +266,10 @@ fn writer(a: &ExtractArgs) -> Result<Writer<std::io::BufWriter<Box<dyn Write>>>,
         None => Box::new(std::io::stdout().lock()),
     };
     let mut w = Writer::new(std::io::BufWriter::new(sink), a.format, a.pretty, a.offsets);
-    if a.format == Format::Brat {
-        let dir = a.output.clone().ok_or("--format brat writes files: give a folder with -o")?;
-        w.brat_dir(dir.clone()).map_err(|e| format!("{}: {e}", dir.display()))?;
+    if folder {
+        let dir =
+            a.output.clone().ok_or("--format brat and html write files: give a folder with -o")?;
+        w.files_dir(dir.clone()).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     Ok(w)
 }

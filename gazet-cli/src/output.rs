@@ -9,6 +9,8 @@
 //! * `table`: for people: per document its entities and relations.
 //! * `conll`, `spacy`, `brat`: for other tools (see [`crate::formats`]); `brat` writes
 //!   `ID.txt` and `ID.ann` into the `-o` folder.
+//! * `html`: a page per document and `index.html` in the `-o` folder (see
+//!   [`crate::html`]).
 //!
 //! `--offsets chars` gives character offsets in `json` and `jsonl` (Python and spaCy
 //! slice by character); the default is the library's byte offsets.
@@ -39,6 +41,8 @@ pub enum Format {
     Brat,
     /// spaCy's `displacy` JSON, one document a line.
     Spacy,
+    /// A page per document and an index page, in the `-o` folder.
+    Html,
 }
 
 /// How offsets are counted in JSON output.
@@ -56,18 +60,20 @@ pub struct Writer<W: Write> {
     format: Format,
     pretty: bool,
     offsets: Offsets,
-    /// The folder of the brat files.
+    /// The folder of the brat files and the HTML pages.
     dir: Option<PathBuf>,
+    /// The HTML pages written: (id, file, entities, relations), for the index.
+    pages: Vec<(String, String, usize, usize)>,
     count: usize,
 }
 
 impl<W: Write> Writer<W> {
     pub fn new(out: W, format: Format, pretty: bool, offsets: Offsets) -> Writer<W> {
-        Writer { out, format, pretty, offsets, dir: None, count: 0 }
+        Writer { out, format, pretty, offsets, dir: None, pages: Vec::new(), count: 0 }
     }
 
-    /// Writes brat files into `dir` (created if missing).
-    pub fn brat_dir(&mut self, dir: PathBuf) -> io::Result<()> {
+    /// Writes brat files or HTML pages into `dir` (created if missing).
+    pub fn files_dir(&mut self, dir: PathBuf) -> io::Result<()> {
         std::fs::create_dir_all(&dir)?;
         self.dir = Some(dir);
         Ok(())
@@ -83,6 +89,7 @@ impl<W: Write> Writer<W> {
                 self.json(&v)?;
             }
             Format::Brat => self.brat(id, text, doc)?,
+            Format::Html => self.html(id, text, doc)?,
             Format::Json | Format::Jsonl => {
                 let mut v = document_value(id, text, doc)?;
                 if self.offsets == Offsets::Chars {
@@ -95,13 +102,19 @@ impl<W: Write> Writer<W> {
         self.out.flush()
     }
 
+    /// `ID.html` in the folder, listed on standard output and in the index.
+    fn html(&mut self, id: &str, text: &str, doc: &Document) -> io::Result<()> {
+        let dir = self.dir.clone().unwrap_or_default();
+        let file = format!("{}.html", file_name(id));
+        std::fs::write(dir.join(&file), crate::html::page(id, text, doc))?;
+        self.pages.push((id.to_string(), file.clone(), doc.entities.len(), doc.relations.len()));
+        writeln!(self.out, "{}", dir.join(file).display())
+    }
+
     /// `ID.txt` and `ID.ann` in the brat folder; the id made a file name.
     fn brat(&mut self, id: &str, text: &str, doc: &Document) -> io::Result<()> {
         let dir = self.dir.clone().unwrap_or_default();
-        let name: String = id
-            .chars()
-            .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' })
-            .collect();
+        let name = file_name(id);
         std::fs::write(dir.join(format!("{name}.txt")), text)?;
         std::fs::write(dir.join(format!("{name}.ann")), formats::brat(text, doc))?;
         writeln!(self.out, "{}", dir.join(format!("{name}.ann")).display())
@@ -110,7 +123,7 @@ impl<W: Write> Writer<W> {
     /// Writes one error record and flushes.
     pub fn error(&mut self, id: &str, e: &InputError) -> io::Result<()> {
         match self.format {
-            Format::Table | Format::Conll | Format::Brat => {
+            Format::Table | Format::Conll | Format::Brat | Format::Html => {
                 let line = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
                 let msg = format!("{id}: error: {}{line}: {}", e.kind, e.message);
                 if self.format == Format::Table {
@@ -129,11 +142,17 @@ impl<W: Write> Writer<W> {
         self.out.flush()
     }
 
-    /// Closes the JSON array (an empty one when there were no records).
+    /// Closes the JSON array (an empty one when there were no records) or writes the
+    /// index of the HTML pages.
     pub fn finish(mut self) -> io::Result<()> {
         if self.format == Format::Json {
             let end = if self.count == 0 { "[]\n" } else { "\n]\n" };
             self.out.write_all(end.as_bytes())?;
+        }
+        if let (Format::Html, Some(dir)) = (self.format, &self.dir) {
+            let index = dir.join("index.html");
+            std::fs::write(&index, crate::html::index(&self.pages))?;
+            writeln!(self.out, "{}", index.display())?;
         }
         self.out.flush()
     }
@@ -187,6 +206,11 @@ fn relation_line(doc: &Document, r: &gazet::Relation) -> String {
     }
     attrs.push(format!("rule {}", r.rule));
     format!("{head}   [{}]", attrs.join(" · "))
+}
+
+/// A record id made a file name: letters, digits, `-`, `_` and `.` kept, the rest `_`.
+fn file_name(id: &str) -> String {
+    id.chars().map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect()
 }
 
 /// The JSON object of a document record: `id`, then the document's own fields; each
