@@ -22,6 +22,7 @@ mod html;
 mod input;
 mod offsets;
 mod output;
+mod patterns;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -48,6 +49,24 @@ enum Command {
     Graph(GraphArgs),
     /// Lint gazetteer (.tsv), rule (.rules, .lexicon) and name-finder (.names) files.
     Check(CheckArgs),
+    /// spaCy pattern files.
+    #[command(subcommand)]
+    Patterns(PatternsCommand),
+}
+
+#[derive(Subcommand)]
+enum PatternsCommand {
+    /// Turn a spaCy EntityRuler/SpanRuler pattern file (JSONL) into gazetteer entries.
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The pattern file (JSONL).
+    file: PathBuf,
+    /// Write the gazetteer here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -156,11 +175,28 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract_command(&args),
         Command::Graph(args) => graph_command(&args),
         Command::Check(args) => Ok(check_command(&args)),
+        Command::Patterns(PatternsCommand::Import(args)) => import_command(&args),
     };
     result.unwrap_or_else(|msg| {
         eprintln!("gazet: {msg}");
         ExitCode::from(2)
     })
+}
+
+/// Runs `gazet patterns import`: what cannot be imported is listed on standard error
+/// and makes exit status 1.
+fn import_command(a: &ImportArgs) -> Result<ExitCode, String> {
+    let src = std::fs::read_to_string(&a.file).map_err(|e| format!("{}: {e}", a.file.display()))?;
+    let imp = patterns::import(&a.file.display().to_string(), &src);
+    match &a.output {
+        Some(p) => std::fs::write(p, &imp.tsv).map_err(|e| format!("{}: {e}", p.display()))?,
+        None => print!("{}", imp.tsv),
+    }
+    for p in &imp.problems {
+        eprintln!("not imported: {p}");
+    }
+    eprintln!("{} entries, {} patterns not imported", imp.entries, imp.problems.len());
+    Ok(if imp.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// Runs `gazet check`: errors and warnings on standard output; exit 2 on an error.

@@ -257,3 +257,32 @@ fn check_reports_errors_with_places_and_warnings() {
     std::fs::write(d.join("notes.txt"), "x").expect("write");
     assert_eq!(gazet(&["check", "notes.txt"], &d).status.code(), Some(2));
 }
+
+#[test]
+fn spacy_patterns_become_a_gazetteer_the_extractor_uses() {
+    let d = folder("patterns");
+    let patterns = concat!(
+        r#"{"label": "ORG", "pattern": "Koninklijke Vlootbond", "id": "vlootbond"}"#,
+        "\n",
+        r#"{"label": "ORG", "pattern": [{"LOWER": "kvb"}], "id": "vlootbond"}"#,
+        "\n",
+        r#"{"label": "CARDINAL", "pattern": "twee"}"#,
+        "\n",
+    );
+    std::fs::write(d.join("p.jsonl"), patterns).expect("write");
+    let imp = gazet(&["patterns", "import", "p.jsonl", "-o", "mine.tsv"], &d);
+    assert_eq!(imp.status.code(), Some(1), "one pattern could not be imported");
+    assert!(String::from_utf8_lossy(&imp.stderr).contains("p.jsonl:3"));
+    std::fs::write(d.join("t.txt"), "De KVB protesteerde dinsdag bij de Koninklijke Vlootbond.")
+        .expect("write");
+    let out = gazet(&["extract", "t.txt", "--gazetteer", "mine.tsv"], &d);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let rec = &lines(&out)[0];
+    let vb = rec["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["id"] == "org:vlootbond")
+        .expect("the imported entry is found");
+    assert_eq!(vb["mentions"].as_array().map(Vec::len), Some(2), "{vb}");
+}
