@@ -518,6 +518,19 @@ impl Extractor {
         &self.inner.gazetteer
     }
 
+    /// The relation rules in use, in load order, each with the file, line and column
+    /// of its id.
+    ///
+    /// ```
+    /// let ex = gazet::Extractor::new();
+    /// let rules = ex.rules();
+    /// let r = rules.iter().find(|r| r.id.starts_with("nl/meeting/")).unwrap();
+    /// assert!(r.location.file.ends_with("nl.rules"));
+    /// ```
+    pub fn rules(&self) -> Vec<crate::rules::RuleInfo> {
+        self.inner.rules.infos()
+    }
+
     /// Heap memory of the gazetteer automaton in bytes, and its pattern count.
     pub fn automaton_stats(&self) -> (usize, usize) {
         let bytes = self.inner.matcher.memory_usage() + self.inner.lexicon.memory_usage();

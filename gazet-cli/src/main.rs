@@ -52,6 +52,21 @@ enum Command {
     /// spaCy pattern files.
     #[command(subcommand)]
     Patterns(PatternsCommand),
+    /// List the relation rules in use, with the place each is written.
+    Rules(RulesArgs),
+}
+
+#[derive(Args)]
+struct RulesArgs {
+    /// Rule files to add to the bundled rules (repeatable).
+    #[arg(long)]
+    rules: Vec<PathBuf>,
+    /// Only rules of this language (nl, en).
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Only rules of this relation type (meeting, visit, …).
+    #[arg(long = "type")]
+    kind: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -176,11 +191,36 @@ fn main() -> ExitCode {
         Command::Graph(args) => graph_command(&args),
         Command::Check(args) => Ok(check_command(&args)),
         Command::Patterns(PatternsCommand::Import(args)) => import_command(&args),
+        Command::Rules(args) => rules_command(&args),
     };
     result.unwrap_or_else(|msg| {
         eprintln!("gazet: {msg}");
         ExitCode::from(2)
     })
+}
+
+/// Runs `gazet rules`: `id  type  file:line:column`, one rule a line.
+fn rules_command(a: &RulesArgs) -> Result<ExitCode, String> {
+    let mut b = Extractor::builder();
+    for r in &a.rules {
+        b.rules_file(r);
+    }
+    let ex = b.build().map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    for r in ex.rules() {
+        let kind = r.kind.to_string();
+        if a.lang.is_some_and(|l| l != r.lang) || a.kind.as_ref().is_some_and(|k| *k != kind) {
+            continue;
+        }
+        let l = &r.location;
+        let line = format!("{}\t{kind}\t{}:{}:{}\n", r.id, l.file, l.line, l.column);
+        match out.write_all(line.as_bytes()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            Err(e) => return Err(e.to_string()),
+            Ok(()) => {}
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `gazet patterns import`: what cannot be imported is listed on standard error

@@ -286,3 +286,17 @@ fn spacy_patterns_become_a_gazetteer_the_extractor_uses() {
         .expect("the imported entry is found");
     assert_eq!(vb["mentions"].as_array().map(Vec::len), Some(2), "{vb}");
 }
+
+#[test]
+fn rules_lists_the_rules_in_use_with_their_places() {
+    let d = folder("rules");
+    let out = gazet(&["rules", "--type", "meeting", "--lang", "nl"], &d);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().count() > 3, "{text}");
+    for l in text.lines() {
+        let cols: Vec<&str> = l.split('\t').collect();
+        assert!(cols[0].starts_with("nl/meeting/") && cols[1] == "meeting", "{l}");
+        assert!(cols[2].starts_with("gazetteers/rules/nl.rules:"), "{l}");
+    }
+}

@@ -176,6 +176,20 @@ impl RuleSet {
     }
 }
 
+/// A loaded rule, as [`Extractor::rules`](crate::Extractor::rules) lists it: what a
+/// user writing rules needs to find it again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// The rule id (`nl/meeting/x-ontmoet-y`), as relations name it in `rule`.
+    pub id: String,
+    /// The language of its file.
+    pub lang: Lang,
+    /// The relation type it gives.
+    pub kind: RelationType,
+    /// Where its id is written: file, line, column.
+    pub location: crate::error::Location,
+}
+
 /// Compiled rules: the trigger automaton and the rules behind each trigger.
 #[derive(Debug)]
 pub(crate) struct Compiled {
@@ -217,6 +231,17 @@ static EMPTY_WORDS: once_cell::sync::Lazy<LangWords> =
     once_cell::sync::Lazy::new(LangWords::default);
 
 impl Compiled {
+    /// Every rule, in load order.
+    pub(crate) fn infos(&self) -> Vec<RuleInfo> {
+        let info = |r: &Rule| RuleInfo {
+            id: r.id.clone(),
+            lang: r.lang,
+            kind: r.kind,
+            location: r.location.clone(),
+        };
+        self.rules.iter().map(info).collect()
+    }
+
     pub(crate) fn apply(&self, inp: &mut Input<'_>) -> Vec<Relation> {
         // no rule files: the relation layer is off (positions included)
         // no mention, no relation: nothing to do

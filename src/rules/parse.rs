@@ -104,6 +104,8 @@ pub(crate) struct Rule {
     /// entity is named anywhere in it (`with=medium_or_addressee:org:twitter` for
     /// "tweeted").
     pub implicit: Option<(Role, Implicit)>,
+    /// Where the rule's id is written.
+    pub location: Location,
 }
 
 /// An argument a rule leaves implicit (`with=ROLE:…`).
@@ -537,7 +539,19 @@ fn parse_rule(
             _ => None,
         })
         .collect();
-    Ok(Rule { id: id.to_string(), lang, kind, elems, trigger, modality, tense, needs, implicit })
+    let location = at(col0);
+    Ok(Rule {
+        id: id.to_string(),
+        lang,
+        kind,
+        elems,
+        trigger,
+        modality,
+        tense,
+        needs,
+        implicit,
+        location,
+    })
 }
 
 /// The elements of pattern `pat` (from column `pat_col`), and the index of its
