@@ -55,11 +55,12 @@ pub fn run<W: Write>(
     opts: &Options,
     out: &mut Writer<W>,
 ) -> std::io::Result<Summary> {
-    let bar = progress();
+    let bar = progress(&opts.sources);
     let mut sum = Summary::default();
     let mut skip = opts.resume.as_ref().map_or(0, |r| r.0);
     for src in &opts.sources {
         let mut records = input::read(src, opts.jsonl, &opts.fields);
+        let mut done_bytes = 0u64;
         if skip > 0 {
             let n = skip.min(records.len());
             skip -= n;
@@ -88,9 +89,19 @@ pub fn run<W: Write>(
                 }
             }
             if let Some(b) = &bar {
-                b.inc(chunk.len() as u64);
-                b.set_message(format!("{:.1} MB", sum.bytes as f64 / 1e6));
+                let text: u64 = chunk
+                    .iter()
+                    .filter_map(|r| r.body.as_ref().ok())
+                    .map(|t| t.text.len() as u64)
+                    .sum();
+                done_bytes += text;
+                b.inc(text);
+                b.set_message(format!("{} documents", sum.documents + sum.errors));
             }
+        }
+        // the rest of the file: JSONL syntax, skipped records
+        if let Some(b) = &bar {
+            b.inc(size(src).saturating_sub(done_bytes));
         }
     }
     if let Some(b) = bar {
@@ -159,17 +170,29 @@ fn extract_chunk(ex: &Extractor, chunk: &[Record], opts: &Options) -> Vec<Option
     done
 }
 
-/// A progress bar on standard error when it is a terminal.
-fn progress() -> Option<ProgressBar> {
+/// A progress bar on standard error when it is a terminal: measured in input bytes
+/// (the files' sizes; JSONL syntax is counted when its file is done), with the
+/// documents so far, the rate and the time left.
+fn progress(sources: &[Source]) -> Option<ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
-    let bar = ProgressBar::new_spinner();
-    let style =
-        ProgressStyle::with_template("{spinner} {pos} documents, {msg}, {per_sec} [{elapsed}]")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let total: u64 = sources.iter().map(size).sum();
+    let bar = ProgressBar::new(total);
+    let style = ProgressStyle::with_template(
+        "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} · {msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)
+}
+
+/// The size of a source in bytes (0 for standard input).
+fn size(s: &Source) -> u64 {
+    match s {
+        Source::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        Source::Stdin => 0,
+    }
 }
 
 impl Summary {
