@@ -130,24 +130,8 @@ fn marked_text(text: &str, doc: &Document) -> String {
 
 /// "Russia —could help with→ North Korea · possible · future · rule nl/help/…".
 fn relation_text(doc: &Document, r: &gazet::Relation) -> String {
-    let names: Vec<&str> = r.args.iter().map(|a| doc.name_of(&a.entity)).collect();
-    let head = match names.as_slice() {
-        [a, b, ..] => format!("{a} —{}→ {b}", r.label),
-        [a] => format!("{a} —{}", r.label),
-        [] => r.label.clone(),
-    };
-    let mut parts = vec![head, r.modality.as_str().to_string(), r.tense.as_str().to_string()];
-    if let Some(t) = &r.time {
-        parts.push(format!("time {}", t.text));
-    }
-    if let Some(p) = &r.place {
-        parts.push(format!("in {}", doc.name_of(p)));
-    }
-    if let Some(e) = &r.event {
-        parts.push(format!("at {}", doc.name_of(e)));
-    }
-    parts.push(format!("rule {}", r.rule));
-    parts.join(" · ")
+    let (head, attrs) = crate::output::relation_parts(doc, r);
+    std::iter::once(head).chain(attrs).collect::<Vec<_>>().join(" · ")
 }
 
 /// The index page of a batch: (id, file name, entities, relations) per document.

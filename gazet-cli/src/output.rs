@@ -185,6 +185,13 @@ impl<W: Write> Writer<W> {
 
 /// "Russia —could help with→ North Korea   [possible · future · in Hanoi · rule …]".
 fn relation_line(doc: &Document, r: &gazet::Relation) -> String {
+    let (head, attrs) = relation_parts(doc, r);
+    format!("{head}   [{}]", attrs.join(" · "))
+}
+
+/// A relation for people: its head ("Russia —could help with→ North Korea") and its
+/// attributes (modality, tense, time, place, event, rule).
+pub fn relation_parts(doc: &Document, r: &gazet::Relation) -> (String, Vec<String>) {
     let names: Vec<&str> = r.args.iter().map(|a| doc.name_of(&a.entity)).collect();
     let head = match names.as_slice() {
         [a, b, rest @ ..] => {
@@ -205,7 +212,7 @@ fn relation_line(doc: &Document, r: &gazet::Relation) -> String {
         attrs.push(format!("at {}", doc.name_of(ev)));
     }
     attrs.push(format!("rule {}", r.rule));
-    format!("{head}   [{}]", attrs.join(" · "))
+    (head, attrs)
 }
 
 /// A record id made a file name: letters, digits, `-`, `_` and `.` kept, the rest `_`.
