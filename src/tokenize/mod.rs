@@ -206,19 +206,7 @@ pub(crate) fn tokenize_into(text: &str, from: usize, out: &mut Tokens) {
     out.tokens.clear();
     out.norm.clear();
     out.ids.clear();
-    // Texts longer than u32::MAX bytes are cut there: offsets are u32 to keep tokens
-    // small, and such inputs are far outside the news domain.
-    let end = text.len().min(u32::MAX as usize - 1);
-    let text = match text.get(..end) {
-        Some(t) => t,
-        None => {
-            let mut e = end;
-            while !text.is_char_boundary(e) {
-                e -= 1;
-            }
-            &text[..e]
-        }
-    };
+    let text = clamp_to_u32(text);
     out.tokens.reserve(text.len() / 5);
     // the normal forms take the text's length plus a space after each token not
     // followed by one (punctuation): a quarter more covers news text without growing
@@ -324,6 +312,16 @@ pub(crate) fn tokenize_into(text: &str, from: usize, out: &mut Tokens) {
             i = end;
         }
     }
+}
+
+/// The text, cut at the last character boundary before `u32::MAX` bytes: offsets are
+/// `u32` to keep tokens small, and such inputs are far outside the news domain.
+fn clamp_to_u32(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize - 1);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Characters that render as nothing: zero-width space and joiners, word joiner, BOM,
