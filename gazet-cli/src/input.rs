@@ -79,14 +79,19 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, String> {
     Ok(out)
 }
 
+/// The `*.txt` and `*.jsonl` files under `dir`, sorted. Symbolic links to folders are
+/// not followed (a link to a parent would never end); links to files are read.
 fn walk(dir: &Path, out: &mut Vec<Source>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+        .map(|e| e.and_then(|e| Ok((e.path(), e.file_type()?.is_dir()))))
+        .collect::<Result<_, _>>()?;
     entries.sort();
-    for p in entries {
-        if p.is_dir() {
+    for (p, is_dir) in entries {
+        if is_dir {
             walk(&p, out)?;
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
+        } else if p.is_file()
+            && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl"))
+        {
             out.push(Source::File(p));
         }
     }

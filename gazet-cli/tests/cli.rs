@@ -300,3 +300,41 @@ fn rules_lists_the_rules_in_use_with_their_places() {
         assert!(cols[2].starts_with("gazetteers/rules/nl.rules:"), "{l}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_linking_to_its_parent_is_read_once() {
+    let d = folder("loop");
+    std::fs::create_dir_all(d.join("in/sub")).expect("dirs");
+    std::fs::write(d.join("in/sub/a.txt"), "Biden sprak met Xi.").expect("write");
+    std::os::unix::fs::symlink(d.join("in"), d.join("in/sub/back")).expect("symlink");
+    let out = gazet(&["extract", "in"], &d);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out).len(), 1);
+}
+
+#[test]
+fn odd_inputs_give_error_records_not_crashes() {
+    let d = folder("odd");
+    std::fs::write(d.join("bin.txt"), [0xff_u8, 0xfe, 0x00, 0x41]).expect("write");
+    std::fs::write(d.join("empty.txt"), "").expect("write");
+    let jsonl = "{\"id\": [1,2], \"text\": \"Poetin.\"}\n{\"text\": \"\\ud800\"}\n{\"text\": 42}\n[]\n\"just a string\"\n";
+    std::fs::write(d.join("odd.jsonl"), jsonl).expect("write");
+    let out = gazet(&["extract", "bin.txt", "empty.txt", "odd.jsonl", "-j", "2"], &d);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = lines(&out);
+    let kinds: Vec<&str> =
+        recs.iter().map(|r| r["error"]["kind"].as_str().unwrap_or("ok")).collect();
+    assert_eq!(
+        kinds,
+        [
+            "not_utf8",
+            "empty_text",
+            "ok",
+            "bad_json",
+            "missing_text",
+            "missing_text",
+            "missing_text"
+        ]
+    );
+}
