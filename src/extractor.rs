@@ -383,7 +383,25 @@ impl Extractor {
     /// Like [`extract`](Extractor::extract), with the language and the document date
     /// given by the caller (`None`: detect the language, read the date line).
     pub fn extract_with(&self, text: &str, lang: Option<Lang>, date: Option<Date>) -> Document {
-        self.extract_into(text, lang, date, &mut Tokens::default())
+        self.extract_into(text, lang, date, &mut Tokens::default(), None)
+    }
+
+    /// What the rule layer saw and did in `text`, for people writing rules: for each
+    /// sentence with a mention, its entity phrases and, per trigger word, the rule it
+    /// triggered and whether that rule was tried (and why not) and matched. A report to
+    /// read, one line per item; its wording is not a stable format.
+    ///
+    /// ```
+    /// let ex = gazet::Extractor::new();
+    /// let why = ex.explain("Poetin en Trump ontmoetten elkaar in Hamburg.", Some(gazet::Lang::Nl));
+    /// assert!(why.contains("phrases: Vladimir Putin (PERSON)"));
+    /// assert!(why.contains("tried, matched"));
+    /// ```
+    pub fn explain(&self, text: &str, lang: Option<Lang>) -> String {
+        let mut trace = Vec::new();
+        let doc = self.extract_into(text, lang, None, &mut Tokens::default(), Some(&mut trace));
+        trace.push(format!("{} entities, {} relations", doc.entities.len(), doc.relations.len()));
+        trace.join("\n") + "\n"
     }
 
     /// Extracts every text of `texts`, in order, on all the cores the machine
@@ -408,7 +426,7 @@ impl Extractor {
             let mut toks = Tokens::default();
             return texts
                 .iter()
-                .map(|t| self.extract_into(t.as_ref(), lang, None, &mut toks))
+                .map(|t| self.extract_into(t.as_ref(), lang, None, &mut toks, None))
                 .collect();
         }
         // the threads take the next few texts as they finish (texts differ in length,
@@ -453,7 +471,7 @@ impl Extractor {
                 return out;
             }
             for (k, t) in chunk.iter().enumerate() {
-                out.push((start + k, self.extract_into(t.as_ref(), lang, None, &mut toks)));
+                out.push((start + k, self.extract_into(t.as_ref(), lang, None, &mut toks, None)));
             }
         }
     }
@@ -465,6 +483,7 @@ impl Extractor {
         lang: Option<Lang>,
         date: Option<Date>,
         toks: &mut Tokens,
+        trace: Option<&mut Vec<String>>,
     ) -> Document {
         let (line_date, from) = match lang::date_line(text) {
             Some((d, at)) => (Some(d), at),
@@ -507,6 +526,7 @@ impl Extractor {
             titles: &inner.titles,
             res: &mut res,
             sent_langs: &sent_langs,
+            trace,
         });
         let lang_spans = lang_spans(toks, &sents, &sent_langs, lang);
         let entities = build_entities(text, toks, &sents, res, inner, &relations);

@@ -54,6 +54,20 @@ enum Command {
     Patterns(PatternsCommand),
     /// List the relation rules in use, with the place each is written.
     Rules(RulesArgs),
+    /// Show, per sentence, the entity phrases and which rules fired or nearly fired.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// A text, a text file, or `-` for standard input.
+    input: String,
+    /// The language (nl, en); detected otherwise.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Rule files to add to the bundled rules (repeatable).
+    #[arg(long)]
+    rules: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -192,11 +206,32 @@ fn main() -> ExitCode {
         Command::Check(args) => Ok(check_command(&args)),
         Command::Patterns(PatternsCommand::Import(args)) => import_command(&args),
         Command::Rules(args) => rules_command(&args),
+        Command::Explain(args) => explain_command(&args),
     };
     result.unwrap_or_else(|msg| {
         eprintln!("gazet: {msg}");
         ExitCode::from(2)
     })
+}
+
+/// Runs `gazet explain`: the input is a file when one of that name exists.
+fn explain_command(a: &ExplainArgs) -> Result<ExitCode, String> {
+    let text = if a.input == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| e.to_string())?;
+        s
+    } else if std::path::Path::new(&a.input).is_file() {
+        std::fs::read_to_string(&a.input).map_err(|e| format!("{}: {e}", a.input))?
+    } else {
+        a.input.clone()
+    };
+    let mut b = Extractor::builder();
+    for r in &a.rules {
+        b.rules_file(r);
+    }
+    let ex = b.build().map_err(|e| e.to_string())?;
+    print!("{}", ex.explain(&text, a.lang));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `gazet rules`: `id  type  file:line:column`, one rule a line.

@@ -338,3 +338,18 @@ fn odd_inputs_give_error_records_not_crashes() {
         ]
     );
 }
+
+#[test]
+fn explain_shows_phrases_and_what_each_rule_did() {
+    let d = folder("explain");
+    let out = gazet(&["explain", "Rusland zou kunnen helpen met Noord-Korea.", "--lang", "nl"], &d);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("phrases: Russia (COUNTRY) · North Korea (COUNTRY)"), "{text}");
+    assert!(text.contains("«helpen» nl/help/helpen-met: tried, matched (1 relation)"), "{text}");
+    assert!(text.contains("tried, no match"), "{text}");
+    std::fs::write(d.join("t.txt"), "Merkel spreekt met Macron.").expect("write");
+    let file = gazet(&["explain", "t.txt"], &d);
+    assert!(String::from_utf8_lossy(&file.stdout)
+        .contains("sentence 0 [nl]: «Merkel spreekt met Macron.»"));
+}

@@ -225,6 +225,9 @@ pub(crate) struct Input<'a> {
     /// The language of each sentence (the document's, or another for a quote or a
     /// passage that clearly reads as one).
     pub sent_langs: &'a [Lang],
+    /// Where [`Extractor::explain`](crate::Extractor::explain) collects what the rules
+    /// saw and did, sentence by sentence; `None` when extracting.
+    pub trace: Option<&'a mut Vec<String>>,
 }
 
 static EMPTY_WORDS: once_cell::sync::Lazy<LangWords> =
@@ -300,6 +303,17 @@ impl Compiled {
                 let r = &self.rules[ri as usize];
                 r.lang == lang && r.needs.iter().all(|&n| n & offered != 0)
             };
+            if let Some(tr) = inp.trace.as_deref_mut() {
+                self.trace_sentence(
+                    tr,
+                    (toks, &*inp.res, inp.text),
+                    (si, a, b),
+                    &chunks,
+                    sent_trig,
+                    lang,
+                    offered,
+                );
+            }
             if !sent_trig.iter().any(|&(_, ri)| applicable(ri)) {
                 continue;
             }
@@ -320,7 +334,10 @@ impl Compiled {
             };
             let hits: Vec<(u32, u32)> =
                 sent_trig.iter().copied().filter(|t| applicable(t.1)).collect();
-            self.match_sentence(&mut sc, &hits, &times, inp.date, &mut raws);
+            let outcome = self.match_sentence(&mut sc, &hits, &times, inp.date, &mut raws);
+            if let Some(tr) = inp.trace.as_deref_mut() {
+                self.trace_outcomes(tr, toks, &hits, &outcome);
+            }
             observe_meetings(&mut sal, &raws[seen_raws..], si);
         }
         if !added.is_empty() {
@@ -339,13 +356,78 @@ impl Compiled {
         times: &[time::TimeExpr],
         date: Option<Date>,
         raws: &mut Vec<Raw>,
-    ) {
+    ) -> Vec<usize> {
+        let mut made = Vec::with_capacity(hits.len());
         for &(tok, ri) in hits {
+            let before = raws.len();
             let rule = &self.rules[ri as usize];
-            let Some(pos) = sc.trigger_item(tok) else { continue };
-            let Some(m) = sc.match_rule(rule, pos) else { continue };
-            let si = sc.si;
-            self.emit(sc, (ri, rule), &m, tok, si, times, date, raws);
+            let matched = sc.trigger_item(tok).and_then(|pos| sc.match_rule(rule, pos));
+            if let Some(m) = matched {
+                let si = sc.si;
+                self.emit(sc, (ri, rule), &m, tok, si, times, date, raws);
+            }
+            made.push(raws.len() - before);
+        }
+        made
+    }
+
+    /// The trace lines of the rules tried: the number of relations each gave.
+    fn trace_outcomes(
+        &self,
+        tr: &mut Vec<String>,
+        toks: &Tokens,
+        hits: &[(u32, u32)],
+        made: &[usize],
+    ) {
+        for (&(tok, ri), &n) in hits.iter().zip(made) {
+            let what = match n {
+                0 => "no match".to_string(),
+                1 => "matched (1 relation)".to_string(),
+                n => format!("matched ({n} relations)"),
+            };
+            let id = &self.rules[ri as usize].id;
+            tr.push(format!("  «{}» {id}: tried, {what}", toks.norm_at(tok as usize)));
+        }
+    }
+
+    /// What [`Extractor::explain`](crate::Extractor::explain) shows of a sentence with a
+    /// mention: its text, its entity phrases, and each trigger's rule that is not tried,
+    /// and why (those tried are reported with their outcome after matching).
+    #[allow(clippy::too_many_arguments)]
+    fn trace_sentence(
+        &self,
+        tr: &mut Vec<String>,
+        (toks, res, text): (&Tokens, &Resolved, &str),
+        (si, a, b): (usize, usize, usize),
+        chunks: &[Chunk],
+        sent_trig: &[(u32, u32)],
+        lang: Lang,
+        offered: u8,
+    ) {
+        let span = |i: usize| toks.get(i).map_or(0, |t| t.start as usize);
+        let end = toks.get(b.saturating_sub(1)).map_or(0, |t| t.end as usize);
+        let said = text.get(span(a)..end).unwrap_or("").replace('\n', " ");
+        tr.push(format!("sentence {si} [{lang}]: «{said}»"));
+        let phrases: Vec<String> = chunks
+            .iter()
+            .flat_map(heads)
+            .map(|h| &res.entities[h as usize])
+            .map(|e| format!("{} ({})", e.name, e.kind))
+            .collect();
+        tr.push(format!(
+            "  phrases: {}",
+            if phrases.is_empty() { "none".into() } else { phrases.join(" · ") }
+        ));
+        for &(tok, ri) in sent_trig {
+            let r = &self.rules[ri as usize];
+            let why = if r.lang != lang {
+                format!("not tried: a {} rule in a {lang} sentence", r.lang)
+            } else if !r.needs.iter().all(|&n| n & offered != 0) {
+                "not tried: a slot no phrase of the sentence can fill".to_string()
+            } else {
+                continue;
+            };
+            tr.push(format!("  «{}» {}: {why}", toks.norm_at(tok as usize), r.id));
         }
     }
 
