@@ -373,6 +373,26 @@ impl RelationType {
             RelationType::TalksAbout => "talks_about",
         }
     }
+    /// The roles of the type's arguments, as the relation inventory gives them
+    /// (`help_with`: helper, topic, and optionally beneficiary).
+    ///
+    /// ```
+    /// use gazet::{RelationType, Role};
+    /// assert_eq!(RelationType::Visit.roles(), [Role::Visitor, Role::Place]);
+    /// ```
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            RelationType::Meeting => &[Role::Participant],
+            RelationType::HelpWith => &[Role::Helper, Role::Topic, Role::Beneficiary],
+            RelationType::Visit => &[Role::Visitor, Role::Place],
+            RelationType::Position => &[Role::Holder, Role::CountryOrOrg],
+            RelationType::Participation => &[Role::Participant, Role::Event],
+            RelationType::LocatedIn => &[Role::Event, Role::Place],
+            RelationType::Statement => &[Role::Speaker, Role::MediumOrAddressee],
+            RelationType::Conflict => &[Role::Party],
+            RelationType::TalksAbout => &[Role::Party, Role::Topic],
+        }
+    }
     /// Whether argument order carries no meaning (meeting, conflict).
     pub fn is_symmetric(self) -> bool {
         matches!(self, RelationType::Meeting | RelationType::Conflict)

@@ -7,7 +7,9 @@
 //! * an alias shared by several entries (of the files checked together with the
 //!   bundled data): the resolver must then choose;
 //! * two people holding the same post of the same organization on the same day (two
-//!   foreign ministers of one country).
+//!   foreign ministers of one country);
+//! * a rule slot whose role its relation type does not have (`visit` has `visitor` and
+//!   `place`): that argument never reaches a relation.
 //!
 //! Files: `*.tsv` are gazetteers, or title lists when their records start with a
 //! language; `*.rules` and `*.lexicon` are rule files, `*.names` name-finder files. All
@@ -76,11 +78,35 @@ pub fn check(files: &[PathBuf], alone: bool) -> Report {
         }
     }
     if !(rules.is_empty() && names.is_empty() && titles.is_empty()) {
-        if let Err(e) = b.build() {
-            r.errors.push(e.to_string());
+        match b.build() {
+            Ok(ex) => off_inventory_roles(&ex, &rules, &mut r),
+            Err(e) => r.errors.push(e.to_string()),
         }
     }
     r
+}
+
+/// Slots of the checked rule files whose role the relation type does not have: the
+/// relation never carries that argument.
+fn off_inventory_roles(ex: &Extractor, files: &[PathBuf], r: &mut Report) {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    for rule in ex.rules().iter().filter(|x| names.iter().any(|n| **n == *x.location.file)) {
+        let allowed = rule.kind.roles();
+        for role in rule.roles.iter().filter(|x| !allowed.contains(x)) {
+            let l = &rule.location;
+            let roles: Vec<&str> = allowed.iter().map(|x| x.as_str()).collect();
+            r.warnings.push(format!(
+                "{}:{}:{}: warning: rule {}: {} is not a role of {} ({})",
+                l.file,
+                l.line,
+                l.column,
+                rule.id,
+                role.as_str(),
+                rule.kind,
+                roles.join(", ")
+            ));
+        }
+    }
 }
 
 /// A titles file (`lang<TAB>forms<TAB>title`) rather than a gazetteer: its first

@@ -256,6 +256,13 @@ fn check_reports_errors_with_places_and_warnings() {
     assert!(String::from_utf8_lossy(&bad.stdout).contains("error: bad.rules:"), "names the file");
     std::fs::write(d.join("notes.txt"), "x").expect("write");
     assert_eq!(gazet(&["check", "notes.txt"], &d).status.code(), Some(2));
+    // a slot whose role the relation type does not have
+    let rule = "lang nl\nrule mijn/visit/rondgang = visit: <visitor:PERSON> ~3 ^rondgang ~3 <topic:PLACE>\n";
+    std::fs::write(d.join("mijn.rules"), rule).expect("write");
+    let roles = gazet(&["check", "mijn.rules"], &d);
+    assert_eq!(roles.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&roles.stdout);
+    assert!(text.contains("mijn.rules:2:6: warning: rule mijn/visit/rondgang: topic is not a role of visit (visitor, place)"), "{text}");
 }
 
 #[test]

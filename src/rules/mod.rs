@@ -188,6 +188,8 @@ pub struct RuleInfo {
     pub kind: RelationType,
     /// Where its id is written: file, line, column.
     pub location: crate::error::Location,
+    /// The roles of its slots, in pattern order.
+    pub roles: Vec<Role>,
 }
 
 /// Compiled rules: the trigger automaton and the rules behind each trigger.
@@ -241,6 +243,7 @@ impl Compiled {
             lang: r.lang,
             kind: r.kind,
             location: r.location.clone(),
+            roles: r.elems.iter().filter_map(|e| e.elem.role()).collect(),
         };
         self.rules.iter().map(info).collect()
     }

@@ -82,6 +82,16 @@ pub(crate) enum Elem {
     Clause { role: Role, types: TypeMask },
 }
 
+impl Elem {
+    /// The role a slot binds (`None` for words, gaps and the like).
+    pub(crate) fn role(&self) -> Option<Role> {
+        match self {
+            Elem::Slot { role, .. } | Elem::Clause { role, .. } => Some(*role),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct PElem {
     pub elem: Elem,
