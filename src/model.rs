@@ -373,8 +373,9 @@ impl RelationType {
             RelationType::TalksAbout => "talks_about",
         }
     }
-    /// The roles of the type's arguments, as the relation inventory gives them
-    /// (`help_with`: helper, topic, and optionally beneficiary).
+    /// The roles of the type's arguments in the relation inventory's order
+    /// (`help_with`: helper, topic, and optionally beneficiary); a symmetric type has
+    /// its one role (meeting: participant).
     ///
     /// ```
     /// use gazet::{RelationType, Role};

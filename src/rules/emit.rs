@@ -380,7 +380,7 @@ const FOCUS_OPENING: usize = 3;
 /// The argument lists of the relations of a match: the roles in inventory order,
 /// one relation per pair of entities.
 fn pair_args(kind: RelationType, groups: &[(Role, Vec<u32>)]) -> Vec<Vec<(Role, u32)>> {
-    let order = role_order(kind);
+    let order = kind.roles();
     if kind.is_symmetric() {
         symmetric_args(order[0], groups)
     } else {
@@ -472,21 +472,6 @@ fn bound_entities(sc: &SentCtx<'_>, m: &Match) -> Vec<u32> {
 /// The entities a phrase stands for: its head, and a second one for pairs.
 pub(super) fn heads(c: &Chunk) -> impl Iterator<Item = u32> {
     std::iter::once(c.head).chain((c.head2 != NONE).then_some(c.head2))
-}
-
-/// Roles of each relation type, in the inventory's order.
-fn role_order(k: RelationType) -> &'static [Role] {
-    match k {
-        RelationType::Meeting => &[Role::Participant, Role::Participant],
-        RelationType::HelpWith => &[Role::Helper, Role::Topic, Role::Beneficiary],
-        RelationType::Visit => &[Role::Visitor, Role::Place],
-        RelationType::Position => &[Role::Holder, Role::CountryOrOrg],
-        RelationType::Participation => &[Role::Participant, Role::Event],
-        RelationType::LocatedIn => &[Role::Event, Role::Place],
-        RelationType::Statement => &[Role::Speaker, Role::MediumOrAddressee],
-        RelationType::Conflict => &[Role::Party, Role::Party],
-        RelationType::TalksAbout => &[Role::Party, Role::Topic],
-    }
 }
 
 /// The byte span of tokens `first..last`.

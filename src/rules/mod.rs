@@ -337,9 +337,10 @@ impl Compiled {
             };
             let hits: Vec<(u32, u32)> =
                 sent_trig.iter().copied().filter(|t| applicable(t.1)).collect();
-            let outcome = self.match_sentence(&mut sc, &hits, &times, inp.date, &mut raws);
-            if let Some(tr) = inp.trace.as_deref_mut() {
-                self.trace_outcomes(tr, toks, &hits, &outcome);
+            let mut made = inp.trace.is_some().then(Vec::new);
+            self.match_sentence(&mut sc, &hits, &times, inp.date, &mut raws, made.as_mut());
+            if let (Some(tr), Some(made)) = (inp.trace.as_deref_mut(), made) {
+                self.trace_outcomes(tr, toks, &hits, &made);
             }
             observe_meetings(&mut sal, &raws[seen_raws..], si);
         }
@@ -359,8 +360,8 @@ impl Compiled {
         times: &[time::TimeExpr],
         date: Option<Date>,
         raws: &mut Vec<Raw>,
-    ) -> Vec<usize> {
-        let mut made = Vec::with_capacity(hits.len());
+        mut made: Option<&mut Vec<usize>>,
+    ) {
         for &(tok, ri) in hits {
             let before = raws.len();
             let rule = &self.rules[ri as usize];
@@ -369,9 +370,11 @@ impl Compiled {
                 let si = sc.si;
                 self.emit(sc, (ri, rule), &m, tok, si, times, date, raws);
             }
-            made.push(raws.len() - before);
+            // per rule, how many relations it gave: only when explaining
+            if let Some(made) = made.as_deref_mut() {
+                made.push(raws.len() - before);
+            }
         }
-        made
     }
 
     /// The trace lines of the rules tried: the number of relations each gave.
