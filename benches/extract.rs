@@ -17,6 +17,10 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gazet::Extractor;
 
+#[path = "bench_data.rs"]
+mod bench_data;
+use bench_data::convert_bench_gazetteer;
+
 const NL: &str = include_str!("../examples/sample_nl.txt");
 const EN: &str = include_str!("../examples/sample_en.txt");
 
@@ -78,7 +82,7 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpora");
     for name in ["nl-ud.txt", "en-ud.txt"] {
         let Ok(corpus) = std::fs::read_to_string(format!("{dir}/{name}")) else {
             eprintln!("{name} not present: skipped");
@@ -101,7 +105,7 @@ fn bench(c: &mut Criterion) {
 /// Paragraph-sized documents, one `extract` call each: the per-document cost of the
 /// document layer shows here.
 fn paragraphs(c: &mut Criterion) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-data/bench-nl-5mb.txt");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/bench-data/bench-nl-5mb.txt");
     let Ok(data) = std::fs::read_to_string(path) else {
         eprintln!("{path} not present: skipped (see the module docs)");
         return;
@@ -151,7 +155,7 @@ fn build(c: &mut Criterion) {
 
 /// The gazetteer automaton and resolver on the 5 MB of paragraphs, by gazetteer size.
 fn gazetteer_sizes(c: &mut Criterion) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-data/bench-nl-5mb.txt");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/bench-data/bench-nl-5mb.txt");
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("{path} not present: skipped (see the module docs)");
         return;
@@ -185,29 +189,15 @@ fn gazetteer_sizes(c: &mut Criterion) {
     g.finish();
 }
 
-/// A synthetic gazetteer of `../shared/bench/make_data.py` (`TYPE<TAB>name`) in gazet's
-/// format: one entry per line, matched in any case, no generated genitive.
+/// A synthetic gazetteer of `../shared/bench/make_data.py` in gazet's format
+/// (see `bench_data.rs`), or `None` when the bench data was not made.
 fn bench_gazetteer(size: &str) -> Option<String> {
-    let path = format!("{}/target/bench-data/gaz-{size}.tsv", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../target/bench-data/gaz-{size}.tsv", env!("CARGO_MANIFEST_DIR"));
     let Ok(src) = std::fs::read_to_string(&path) else {
         eprintln!("{path} not present: skipped (see the module docs)");
         return None;
     };
-    let mut out = String::with_capacity(src.len() * 3);
-    for (i, line) in src.lines().enumerate() {
-        let Some((ty, name)) = line.split_once('\t') else { continue };
-        let ty = match ty {
-            "PER" => "PERSON",
-            "ORG" => "ORGANIZATION",
-            "EVENT" => "EVENT",
-            _ => "LOCATION",
-        };
-        let name = name.trim();
-        out.push_str(&format!(
-            "entity\tbench:{i}\t{ty}\t{name}\nalias\t*\tname\t{name}\tci,noinfl\n"
-        ));
-    }
-    Some(out)
+    Some(convert_bench_gazetteer(&src).expect("the bench gazetteer converts"))
 }
 
 fn gazetteer_extractor(data: &str) -> Extractor {

@@ -12,7 +12,7 @@ What it does, in one go:
      whenever that file changes);
   2. builds the bench data in target/bench-data with $GAZET_SHARED/bench/make_data.py if
      a file is missing (GAZET_SHARED defaults to ../shared, relative to the repository);
-  3. builds gazet's side, `cargo build --release --example throughput`;
+  3. builds gazet's side, `cargo build --release -p gazet-bench --example throughput`;
   4. runs, one after the other and each in its own process on one core:
      gazet match / entities / full with the default data, gaz-real (396 entries) and
      gaz-10k; FlashText and spaCy's EntityRuler with gaz-real and gaz-10k; with --big
@@ -90,7 +90,7 @@ def ensure_data():
 
 
 def build_gazet():
-    run(["cargo", "build", "--release", "--example", "throughput"], cwd=REPO)
+    run(["cargo", "build", "--release", "-p", "gazet-bench", "--example", "throughput"], cwd=REPO)
     return TARGET / "release" / "examples" / "throughput"
 
 

@@ -9,7 +9,7 @@ one document per line (empty lines skipped). Matching is case-insensitive in bot
 systems: FlashText ``KeywordProcessor(case_sensitive=False)`` with ``extract_keywords``
 per document, spaCy ``blank("nl")`` + ``entity_ruler`` with ``phrase_matcher_attr="LOWER"``
 over ``nlp.pipe`` (tokenizing and matching). Prints one JSON line with the same fields
-as gazet's ``examples/throughput.rs``; MB means 10^6 bytes.
+as gazet's ``benches/throughput.rs``; MB means 10^6 bytes.
 """
 
 import argparse
@@ -49,7 +49,7 @@ def read_gazetteer(path):
 
 def read_docs(path, limit=None):
     """The non-empty lines; with a limit only the whole lines (newline included) that
-    fit in the first `limit` bytes, exactly as examples/throughput.rs reads them."""
+    fit in the first `limit` bytes, exactly as benches/throughput.rs reads them."""
     with open(path, "rb") as f:
         lines = f.read().split(b"\n")
     limit = limit or float("inf")

@@ -8,8 +8,13 @@
 //!   bundled data): the resolver must then choose;
 //! * two people holding the same post of the same organization on the same day (two
 //!   foreign ministers of one country);
+//! * an alias that matches in lower case (`ci`, or written in lower case) and is a
+//!   common Dutch or English word (`data/common-words.txt`): "may", "de", "bank" would
+//!   turn ordinary prose into mentions;
 //! * a rule slot whose role its relation type does not have (`visit` has `visitor` and
-//!   `place`): that argument never reaches a relation.
+//!   `place`): that argument never reaches a relation;
+//! * a rule with the same language and pattern as a bundled one (or another checked
+//!   one): it adds nothing but a second id for the same relations.
 //!
 //! Files: `*.tsv` are gazetteers, or title lists when their records start with a
 //! language; `*.rules` and `*.lexicon` are rule files, `*.names` name-finder files. All
@@ -26,7 +31,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use gazet::gazetteer::CaseRule;
 use gazet::{Entry, Extractor, Gazetteer};
+
+use crate::common_words::common_in;
 
 /// What the check found.
 #[derive(Debug, Default)]
@@ -79,7 +87,10 @@ pub fn check(files: &[PathBuf], alone: bool) -> Report {
     }
     if !(rules.is_empty() && names.is_empty() && titles.is_empty()) {
         match b.build() {
-            Ok(ex) => off_inventory_roles(&ex, &rules, &mut r),
+            Ok(ex) => {
+                off_inventory_roles(&ex, &rules, &mut r);
+                duplicate_rules(&ex, &rules, &mut r);
+            }
             Err(e) => r.errors.push(e.to_string()),
         }
     }
@@ -104,6 +115,28 @@ fn off_inventory_roles(ex: &Extractor, files: &[PathBuf], r: &mut Report) {
                 role.as_str(),
                 rule.kind,
                 roles.join(", ")
+            ));
+        }
+    }
+}
+
+/// Rules of the checked files whose language and pattern an earlier rule (bundled, or
+/// of a checked file) has already.
+fn duplicate_rules(ex: &Extractor, files: &[PathBuf], r: &mut Report) {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let mut first: BTreeMap<(String, &str), &gazet::rules::RuleInfo> = BTreeMap::new();
+    let all = ex.rules();
+    for rule in &all {
+        let key = (rule.lang.to_string(), rule.pattern.as_str());
+        let Some(earlier) = first.get(&key) else {
+            first.insert(key, rule);
+            continue;
+        };
+        if names.iter().any(|n| **n == *rule.location.file) {
+            let (l, e) = (&rule.location, &earlier.location);
+            r.warnings.push(format!(
+                "{}:{}:{}: warning: rule {} has the pattern of rule {} ({}:{}:{})",
+                l.file, l.line, l.column, rule.id, earlier.id, e.file, e.line, e.column
             ));
         }
     }
@@ -139,6 +172,7 @@ fn check_gazetteers(files: &[PathBuf], alone: bool, r: &mut Report) {
     match b.build() {
         Ok(ex) => {
             shared_aliases(&mine, ex.gazetteer(), r);
+            common_word_aliases(&mine, r);
             overlapping_posts(&mine, ex.gazetteer(), r);
         }
         Err(e) if r.errors.is_empty() => r.errors.push(e.to_string()),
@@ -176,6 +210,27 @@ fn shared_aliases(mine: &Gazetteer, all: &Gazetteer, r: &mut Report) {
                 place(e),
                 a.form
             ));
+        }
+    }
+}
+
+/// Aliases that match in lower case and are common words of their language.
+fn common_word_aliases(mine: &Gazetteer, r: &mut Report) {
+    for e in mine.entries() {
+        for a in &e.aliases {
+            let lower_too = a.case == CaseRule::Insensitive || a.form.to_lowercase() == a.form;
+            if !lower_too || a.form.contains(char::is_whitespace) {
+                continue;
+            }
+            let langs = common_in(&a.form, a.lang);
+            if let Some(lang) = langs.first() {
+                r.warnings.push(format!(
+                    "{}: warning: alias \"{}\" of {} matches in lower case and is a common {lang} word",
+                    place(e),
+                    a.form,
+                    e.id
+                ));
+            }
         }
     }
 }

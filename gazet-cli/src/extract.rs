@@ -19,7 +19,7 @@ use gazet::{Date, Document, Extractor, Lang};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::input::{self, Fields, Record, Source};
-use crate::output::Writer;
+use crate::output::{Render, Writer};
 
 /// Documents per chunk: enough to keep every thread busy, few enough to write often.
 const CHUNK: usize = 256;
@@ -59,7 +59,7 @@ pub fn run<W: Write>(
     let mut sum = Summary::default();
     let mut skip = opts.resume.as_ref().map_or(0, |r| r.0);
     for src in &opts.sources {
-        let mut records = input::read(src, opts.jsonl, &opts.fields);
+        let mut records = input::read(src, opts.jsonl, &opts.fields, opts.threads);
         let mut done_bytes = 0u64;
         if skip > 0 {
             let n = skip.min(records.len());
@@ -71,15 +71,18 @@ pub fn run<W: Write>(
             records.drain(..n);
         }
         for chunk in records.chunks(CHUNK) {
-            let docs = extract_chunk(ex, chunk, opts);
+            let docs = extract_chunk(ex, chunk, opts, out.render());
             for (rec, doc) in chunk.iter().zip(docs) {
                 match (&rec.body, doc) {
-                    (Ok(t), Some(d)) => {
+                    (Ok(t), Some(Done { doc: d, json })) => {
                         sum.documents += 1;
                         sum.entities += d.entities.len();
                         sum.relations += d.relations.len();
                         sum.bytes += t.text.len();
-                        out.document(&rec.id, &t.text, &d)?;
+                        match json {
+                            Some(json) => out.rendered(&json?)?,
+                            None => out.document(&rec.id, &t.text, &d)?,
+                        }
                     }
                     (Err(e), _) => {
                         sum.errors += 1;
@@ -131,22 +134,34 @@ fn check_resume(last: &Record, opts: &Options) -> std::io::Result<()> {
     }
 }
 
+/// A document extracted, and its JSON record when the output format is JSON
+/// (rendered on the extraction threads: the writer only writes).
+struct Done {
+    doc: Document,
+    json: Option<std::io::Result<String>>,
+}
+
 /// The documents of a chunk (`None` for error records), in order, on `opts.threads`.
-fn extract_chunk(ex: &Extractor, chunk: &[Record], opts: &Options) -> Vec<Option<Document>> {
+fn extract_chunk(
+    ex: &Extractor,
+    chunk: &[Record],
+    opts: &Options,
+    render: Render,
+) -> Vec<Option<Done>> {
     let one = |r: &Record| {
-        r.body
-            .as_ref()
-            .ok()
-            .map(|t| ex.extract_with(&t.text, t.lang.or(opts.lang), t.date.or(opts.date)))
+        let t = r.body.as_ref().ok()?;
+        let doc = ex.extract_with(&t.text, t.lang.or(opts.lang), t.date.or(opts.date));
+        let json = render.json(&r.id, &t.text, &doc);
+        Some(Done { doc, json })
     };
     let threads = opts.threads.clamp(1, chunk.len().max(1));
     if threads == 1 {
         return chunk.iter().map(one).collect();
     }
     let next = AtomicUsize::new(0);
-    let mut done: Vec<Option<Document>> = Vec::new();
+    let mut done: Vec<Option<Done>> = Vec::new();
     done.resize_with(chunk.len(), || None);
-    let parts: Vec<Vec<(usize, Option<Document>)>> = std::thread::scope(|scope| {
+    let parts: Vec<Vec<(usize, Option<Done>)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {

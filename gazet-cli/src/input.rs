@@ -98,9 +98,10 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads one source into records. `jsonl` forces JSONL for standard input and files
-/// without the `.jsonl` extension. An unreadable file is one error record.
-pub fn read(src: &Source, jsonl: bool, fields: &Fields) -> Vec<Record> {
+/// Reads one source into records, JSONL lines parsed on `threads` threads. `jsonl`
+/// forces JSONL for standard input and files without the `.jsonl` extension. An
+/// unreadable file is one error record.
+pub fn read(src: &Source, jsonl: bool, fields: &Fields, threads: usize) -> Vec<Record> {
     let (name, bytes) = match src {
         Source::Stdin => {
             let mut buf = Vec::new();
@@ -119,7 +120,7 @@ pub fn read(src: &Source, jsonl: bool, fields: &Fields) -> Vec<Record> {
     let is_jsonl =
         jsonl || matches!(src, Source::File(p) if p.extension().is_some_and(|e| e == "jsonl"));
     if is_jsonl {
-        jsonl_records(&name, &bytes, fields)
+        jsonl_records(&name, &bytes, fields, threads)
     } else {
         vec![Record { id: name, body: text_body(&bytes, None) }]
     }
@@ -138,22 +139,39 @@ fn text_body(bytes: &[u8], line: Option<usize>) -> Result<Text, InputError> {
     Ok(Text { text: text.to_string(), date: None, lang: None })
 }
 
-/// One record per non-empty line of a JSONL file.
-fn jsonl_records(name: &str, bytes: &[u8], fields: &Fields) -> Vec<Record> {
-    let mut out = Vec::new();
-    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let line = i + 1;
-        let fallback = format!("{name}:{line}");
-        out.push(match jsonl_record(raw, line, fields) {
-            Ok((id, text)) => Record { id: id.unwrap_or(fallback), body: Ok(text) },
-            Err((id, e)) => Record { id: id.unwrap_or(fallback), body: Err(e) },
-        });
+/// One record per non-empty line of a JSONL file, in order; the lines are parsed on
+/// `threads` threads, each a contiguous share of them.
+fn jsonl_records(name: &str, bytes: &[u8], fields: &Fields, threads: usize) -> Vec<Record> {
+    let lines: Vec<(usize, &[u8])> = bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(i, raw)| (i + 1, raw.strip_suffix(b"\r").unwrap_or(raw)))
+        .filter(|(_, raw)| !raw.iter().all(u8::is_ascii_whitespace))
+        .collect();
+    let parse = |part: &[(usize, &[u8])]| -> Vec<Record> {
+        part.iter()
+            .map(|&(line, raw)| {
+                let fallback = || format!("{name}:{line}");
+                match jsonl_record(raw, line, fields) {
+                    Ok((id, text)) => Record { id: id.unwrap_or_else(fallback), body: Ok(text) },
+                    Err((id, e)) => Record { id: id.unwrap_or_else(fallback), body: Err(e) },
+                }
+            })
+            .collect()
+    };
+    let threads = threads.clamp(1, lines.len().div_ceil(1024).max(1));
+    if threads == 1 {
+        return parse(&lines);
     }
-    out
+    let share = lines.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> =
+            lines.chunks(share).map(|part| scope.spawn(move || parse(part))).collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 type Parsed = Result<(Option<String>, Text), (Option<String>, InputError)>;
@@ -214,7 +232,7 @@ mod tests {
     #[test]
     fn every_line_gives_one_record() {
         let src = b"{\"id\": \"a\", \"text\": \"Poetin sprak.\", \"date\": \"2017-11\"}\n\n{oops\n{\"id\": 7}\n{\"text\": \"  \"}\n\xff\n";
-        let recs = jsonl_records("d.jsonl", src, &fields());
+        let recs = jsonl_records("d.jsonl", src, &fields(), 2);
         let kinds: Vec<_> =
             recs.iter().map(|r| r.body.as_ref().map(|_| "ok").unwrap_or_else(|e| e.kind)).collect();
         assert_eq!(kinds, ["ok", "bad_json", "missing_text", "empty_text", "not_utf8"]);
@@ -225,8 +243,27 @@ mod tests {
     }
 
     #[test]
+    fn lines_parsed_on_threads_keep_their_order() {
+        let src: String = (0..3000)
+            .map(|i| {
+                if i % 7 == 0 {
+                    "{bad\n".to_string()
+                } else {
+                    format!("{{\"id\": \"r{i}\", \"text\": \"Poetin {i}.\"}}\n")
+                }
+            })
+            .collect();
+        let one = jsonl_records("d.jsonl", src.as_bytes(), &fields(), 1);
+        let two = jsonl_records("d.jsonl", src.as_bytes(), &fields(), 2);
+        assert_eq!(one.len(), 3000);
+        let ids = |r: &[Record]| r.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&one), ids(&two));
+        assert_eq!(two[7].id, "d.jsonl:8");
+    }
+
+    #[test]
     fn bad_date_is_a_field_error() {
-        let recs = jsonl_records("d.jsonl", b"{\"text\": \"x\", \"date\": \"soon\"}", &fields());
+        let recs = jsonl_records("d.jsonl", b"{\"text\": \"x\", \"date\": \"soon\"}", &fields(), 1);
         assert_eq!(recs[0].body.as_ref().unwrap_err().kind, "bad_field");
     }
 }

@@ -15,6 +15,7 @@
 //! usage or data error (a bad option, a missing path, a gazetteer that does not load).
 
 mod check;
+mod common_words;
 mod extract;
 mod formats;
 mod graph;

@@ -79,24 +79,35 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
+    /// How this writer renders JSON records, for threads that render beside it.
+    pub fn render(&self) -> Render {
+        Render { format: self.format, pretty: self.pretty, offsets: self.offsets }
+    }
+
     /// Writes one document (read from `text`) and flushes.
     pub fn document(&mut self, id: &str, text: &str, doc: &Document) -> io::Result<()> {
+        if let Some(json) = self.render().json(id, text, doc) {
+            return self.rendered(&json?);
+        }
         match self.format {
             Format::Table => self.table(id, doc)?,
             Format::Conll => self.out.write_all(formats::conll(text, doc).as_bytes())?,
-            Format::Spacy => {
-                let v = formats::spacy(id, text, doc);
-                self.json(&v)?;
-            }
             Format::Brat => self.brat(id, text, doc)?,
             Format::Html => self.html(id, text, doc)?,
-            Format::Json | Format::Jsonl => {
-                let mut v = document_value(id, text, doc)?;
-                if self.offsets == Offsets::Chars {
-                    crate::offsets::to_chars(&mut v, text);
-                }
-                self.json(&v)?;
+            Format::Json | Format::Jsonl | Format::Spacy => unreachable!("rendered above"),
+        }
+        self.count += 1;
+        self.out.flush()
+    }
+
+    /// Writes one record that [`Render::json`] made, and flushes.
+    pub fn rendered(&mut self, json: &str) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                let sep = if self.count == 0 { "[\n" } else { ",\n" };
+                write!(self.out, "{sep}{json}")?;
             }
+            _ => writeln!(self.out, "{json}")?,
         }
         self.count += 1;
         self.out.flush()
@@ -158,9 +169,7 @@ impl<W: Write> Writer<W> {
     }
 
     fn json(&mut self, v: &Value) -> io::Result<()> {
-        let text =
-            if self.pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) }
-                .map_err(io::Error::other)?;
+        let text = self.render().text(v)?;
         match self.format {
             Format::Json => {
                 let sep = if self.count == 0 { "[\n" } else { ",\n" };
@@ -216,8 +225,67 @@ pub fn relation_parts(doc: &Document, r: &gazet::Relation) -> (String, Vec<Strin
 }
 
 /// A record id made a file name: letters, digits, `-`, `_` and `.` kept, the rest `_`.
+/// The JSON rendering of records (`json`, `jsonl`, `spacy`): plain data, so that the
+/// extraction threads render their documents and the writer only writes.
+#[derive(Clone, Copy, Debug)]
+pub struct Render {
+    format: Format,
+    pretty: bool,
+    offsets: Offsets,
+}
+
+impl Render {
+    /// The record of one document, or `None` when the format is not JSON.
+    pub fn json(&self, id: &str, text: &str, doc: &Document) -> Option<io::Result<String>> {
+        let v = match self.format {
+            Format::Spacy => Ok(formats::spacy(id, text, doc)),
+            Format::Json | Format::Jsonl if !self.pretty && self.offsets == Offsets::Bytes => {
+                return Some(document_json(id, text, doc));
+            }
+            Format::Json | Format::Jsonl => document_value(id, text, doc).map(|mut v| {
+                if self.offsets == Offsets::Chars {
+                    crate::offsets::to_chars(&mut v, text);
+                }
+                v
+            }),
+            _ => return None,
+        };
+        Some(v.and_then(|v| self.text(&v)))
+    }
+
+    fn text(&self, v: &Value) -> io::Result<String> {
+        if self.pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) }
+            .map_err(io::Error::other)
+    }
+}
+
 fn file_name(id: &str) -> String {
     id.chars().map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect()
+}
+
+/// The compact JSON of a document record, as [`document_value`] makes it but without
+/// building a tree: the document serialized directly with `id` put first, and only its
+/// relations (where the evidence texts go) taken through a tree.
+fn document_json(id: &str, text: &str, doc: &Document) -> io::Result<String> {
+    let body = serde_json::to_string(doc).map_err(io::Error::other)?;
+    let quoted = serde_json::to_string(id).map_err(io::Error::other)?;
+    let Some(fields) = body.strip_prefix('{').filter(|f| f.len() > 1) else {
+        return Ok(format!("{{\"id\":{quoted}}}"));
+    };
+    if doc.relations.is_empty() {
+        return Ok(format!("{{\"id\":{quoted},{fields}"));
+    }
+    // a top-level key: inside a string a quote would be escaped
+    let plain = serde_json::to_string(&doc.relations).map_err(io::Error::other)?;
+    let key = format!(",\"relations\":{plain}");
+    let Some(at) = fields.find(&key) else {
+        return serde_json::to_string(&document_value(id, text, doc)?).map_err(io::Error::other);
+    };
+    let mut rels = serde_json::to_value(&doc.relations).map_err(io::Error::other)?;
+    add_texts(&mut rels, text);
+    let rels = serde_json::to_string(&rels).map_err(io::Error::other)?;
+    let rest = &fields[at + key.len()..];
+    Ok(format!("{{\"id\":{quoted},{},\"relations\":{rels}{rest}", &fields[..at]))
 }
 
 /// The JSON object of a document record: `id`, then the document's own fields; each
@@ -231,15 +299,21 @@ fn document_value(id: &str, text: &str, doc: &Document) -> io::Result<Value> {
             m.insert("document".into(), other);
         }
     }
-    if let Some(Value::Array(rels)) = m.get_mut("relations") {
-        for r in rels.iter_mut() {
-            add_text(&mut r["evidence"], text);
-            if let Some(Value::Array(evs)) = r.get_mut("evidences") {
-                evs.iter_mut().for_each(|e| add_text(&mut e["span"], text));
-            }
-        }
+    if let Some(rels) = m.get_mut("relations") {
+        add_texts(rels, text);
     }
     Ok(Value::Object(m))
+}
+
+/// Adds its `text` to each relation's evidence (and to each of its `evidences`).
+fn add_texts(rels: &mut Value, text: &str) {
+    let Value::Array(rels) = rels else { return };
+    for r in rels.iter_mut() {
+        add_text(&mut r["evidence"], text);
+        if let Some(Value::Array(evs)) = r.get_mut("evidences") {
+            evs.iter_mut().for_each(|e| add_text(&mut e["span"], text));
+        }
+    }
 }
 
 /// Adds `"text"` to a `{"start", "end"}` span of `text` (byte offsets).
@@ -247,5 +321,29 @@ fn add_text(span: &mut Value, text: &str) {
     let (Some(a), Some(b)) = (span["start"].as_u64(), span["end"].as_u64()) else { return };
     if let (Some(t), Value::Object(o)) = (text.get(a as usize..b as usize), span) {
         o.insert("text".into(), Value::String(t.to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{document_json, document_value};
+
+    /// The direct rendering equals the tree's, with and without relations, with
+    /// evidences and with quotes and escapes in the id and the text.
+    #[test]
+    fn direct_json_equals_the_tree() {
+        let ex = gazet::Extractor::new();
+        let texts = [
+            "Rutte sprak dinsdag met Macron over Mali. Rutte sprak later opnieuw met Macron.",
+            "The weather was fine in \"Utrecht\" \\ today.",
+            "Trump en Poetin ontmoetten elkaar in juli in Hamburg. « Wij praten », zei Poetin.",
+            "",
+        ];
+        for (i, t) in texts.iter().enumerate() {
+            let doc = ex.extract(t);
+            let id = format!("id \"{i}\" \\ é");
+            let tree = serde_json::to_string(&document_value(&id, t, &doc).unwrap()).unwrap();
+            assert_eq!(document_json(&id, t, &doc).unwrap(), tree, "{t}");
+        }
     }
 }

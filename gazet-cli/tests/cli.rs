@@ -266,6 +266,35 @@ fn check_reports_errors_with_places_and_warnings() {
 }
 
 #[test]
+fn check_warns_of_common_word_aliases_and_duplicate_rules() {
+    let d = folder("check-words");
+    let mine = "entity	org:test-bank	ORGANIZATION	Testbank Nederland
+alias	nl	short	bank	ci
+alias	nl	short	Testbank
+alias	en	abbr	TBN	cs
+";
+    std::fs::write(d.join("mine.tsv"), mine).expect("write");
+    let out = gazet(&["check", "mine.tsv"], &d);
+    assert_eq!(out.status.code(), Some(0), "warnings only");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "alias \"bank\" of org:test-bank matches in lower case and is a common nl word"
+        ),
+        "{text}"
+    );
+    // capitalised names and abbreviations are fine
+    assert_eq!(text.matches("common").count(), 1, "{text}");
+    // the same pattern as a bundled rule, whatever its spacing; a different one is not
+    let rules = "lang nl\nrule mijn/meeting/x-y = meeting: <participant:PARTY>  ~10 <participant:PARTY+> ~12 ^@ontmoeten\nrule mijn/meeting/x-y-kort = meeting: <participant:PARTY> ~3 <participant:PARTY+> ~3 ^@ontmoeten\n";
+    std::fs::write(d.join("mijn.rules"), rules).expect("write");
+    let dup = gazet(&["check", "mijn.rules"], &d);
+    let text = String::from_utf8_lossy(&dup.stdout);
+    assert!(text.contains("mijn.rules:2:6: warning: rule mijn/meeting/x-y has the pattern of rule nl/meeting/x-y-ontmoeten"), "{text}");
+    assert!(!text.contains("x-y-kort"), "{text}");
+}
+
+#[test]
 fn spacy_patterns_become_a_gazetteer_the_extractor_uses() {
     let d = folder("patterns");
     let patterns = concat!(
@@ -359,4 +388,60 @@ fn explain_shows_phrases_and_what_each_rule_did() {
     let file = gazet(&["explain", "t.txt"], &d);
     assert!(String::from_utf8_lossy(&file.stdout)
         .contains("sentence 0 [nl]: «Merkel spreekt met Macron.»"));
+}
+
+/// The `gazet` lines of the README's `sh` blocks, as a new user would paste them.
+fn readme_commands() -> Vec<String> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README.md");
+    let mut commands = Vec::new();
+    let mut in_sh = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_sh = line == "```sh";
+            continue;
+        }
+        if in_sh && (line.starts_with("gazet ") || line.contains("| gazet ")) {
+            commands.push(line.to_string());
+        }
+    }
+    commands
+}
+
+#[test]
+fn every_gazet_command_in_the_readme_runs_on_the_bundled_samples() {
+    let d = folder("readme");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for sub in ["examples", "gazetteers"] {
+        copy_tree(&root.join(sub), &d.join(sub));
+    }
+    let bin = Path::new(env!("CARGO_BIN_EXE_gazet")).parent().expect("bin dir").to_path_buf();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let commands = readme_commands();
+    assert!(commands.len() >= 10, "the README shows its commands: {commands:?}");
+    for c in &commands {
+        let out = Command::new("sh")
+            .args(["-c", c])
+            .current_dir(&d)
+            .env("PATH", &path)
+            .stdin(Stdio::null())
+            .output()
+            .expect("sh runs");
+        assert_eq!(out.status.code(), Some(0), "{c}\n{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(d.join("pages/index.html").is_file());
+    let graph = std::fs::read_to_string(d.join("meetings.graphml")).expect("graph written");
+    assert!(graph.contains("person:donald-trump"), "{graph}");
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        if src.is_dir() {
+            copy_tree(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).expect("copy");
+        }
+    }
 }

@@ -190,6 +190,10 @@ pub struct RuleInfo {
     pub location: crate::error::Location,
     /// The roles of its slots, in pattern order.
     pub roles: Vec<Role>,
+    /// The rule as written after `=`, its spaces collapsed
+    /// (`meeting: <participant:PARTY> ~10 ^@ontmoeten`): two rules of one language
+    /// with the same pattern do the same thing.
+    pub pattern: String,
 }
 
 /// Compiled rules: the trigger automaton and the rules behind each trigger.
@@ -244,6 +248,7 @@ impl Compiled {
             kind: r.kind,
             location: r.location.clone(),
             roles: r.elems.iter().filter_map(|e| e.elem.role()).collect(),
+            pattern: r.pattern.clone(),
         };
         self.rules.iter().map(info).collect()
     }

@@ -116,6 +116,8 @@ pub(crate) struct Rule {
     pub implicit: Option<(Role, Implicit)>,
     /// Where the rule's id is written.
     pub location: Location,
+    /// The rule as written after `=`, its spaces collapsed.
+    pub pattern: String,
 }
 
 /// An argument a rule leaves implicit (`with=ROLE:…`).
@@ -561,6 +563,7 @@ fn parse_rule(
         needs,
         implicit,
         location,
+        pattern: rest.split_whitespace().collect::<Vec<_>>().join(" "),
     })
 }
 

@@ -1,7 +1,7 @@
 //! Throughput of gazet on a file of documents, for comparison with other matchers.
 //!
 //! ```text
-//! cargo run --release --example throughput -- [--gazetteer FILE.tsv] [--mode full|entities|match]
+//! cargo run --release -p gazet-bench --example throughput -- [--gazetteer FILE.tsv] [--mode full|entities|match]
 //!     [--threads N] [--limit-bytes N] [--lang nl|en] TEXT_FILE
 //! ```
 //!
@@ -28,6 +28,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use gazet::{Document, Extractor, Lang};
+
+#[path = "bench_data.rs"]
+mod bench_data;
+use bench_data::convert_bench_gazetteer;
 
 fn usage() -> &'static str {
     "usage: throughput [--gazetteer FILE.tsv] [--mode full|entities|match] [--threads N] \
@@ -198,37 +202,6 @@ fn build(o: &Opts) -> Result<Extractor, String> {
         b.default_names(false);
     }
     b.build().map_err(|e| e.to_string())
-}
-
-/// Converts `TYPE<TAB>name` lines to gazet entity records: PER → PERSON, LOC and CITY
-/// → LOCATION (gazet's cities are LOCATION entries; COUNTRY ids are ISO codes, which
-/// the bench data does not have), ORG → ORGANIZATION, EVENT → EVENT. The name is
-/// repeated as an `alias` with flags `ci,noinfl`, which overrides the canonical name's
-/// default case rule: matched in any case, no generated genitive, like FlashText
-/// (case-insensitive) and spaCy's `LOWER` phrase matcher.
-fn convert_bench_gazetteer(bench: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(bench.len() * 3);
-    for (i, line) in bench.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (ty, name) = line
-            .split_once('\t')
-            .ok_or_else(|| format!("line {}: expected TYPE<TAB>name", i + 1))?;
-        let ty = match ty {
-            "PER" => "PERSON",
-            "LOC" | "CITY" => "LOCATION",
-            "ORG" => "ORGANIZATION",
-            "EVENT" => "EVENT",
-            other => return Err(format!("line {}: unknown type \"{other}\"", i + 1)),
-        };
-        let name = name.trim();
-        out.push_str(&format!(
-            "entity\tbench:{}\t{ty}\t{name}\nalias\t*\tname\t{name}\tci,noinfl\n",
-            i + 1
-        ));
-    }
-    Ok(out)
 }
 
 /// The non-empty lines of the file, as documents; with a limit, only the whole lines
