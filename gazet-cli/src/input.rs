@@ -15,7 +15,7 @@
 //! dump.jsonl line 4: {oops  → Record { id: "dump.jsonl:4", body: Err(bad_json, line 4) }
 //! ```
 
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use gazet::{Date, Lang};
@@ -98,31 +98,126 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads one source into records, JSONL lines parsed on `threads` threads. `jsonl`
-/// forces JSONL for standard input and files without the `.jsonl` extension. An
-/// unreadable file is one error record.
-pub fn read(src: &Source, jsonl: bool, fields: &Fields, threads: usize) -> Vec<Record> {
-    let (name, bytes) = match src {
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            let r = std::io::stdin().read_to_end(&mut buf);
-            ("-".to_string(), r.map(|_| buf))
+/// The name of a source in ids and messages: its path, or `-`.
+pub fn name(src: &Source) -> String {
+    match src {
+        Source::File(p) => p.display().to_string(),
+        Source::Stdin => "-".to_string(),
+    }
+}
+
+/// A record as read, not yet parsed: a line of a JSONL file or a whole text file.
+#[derive(Debug)]
+pub struct Raw {
+    /// The index of its source.
+    pub source: usize,
+    /// Its 1-based line, for JSONL records.
+    pub line: Option<usize>,
+    /// Its bytes (a JSONL line without its line end), or why they could not be read.
+    pub bytes: Result<Vec<u8>, String>,
+}
+
+impl Raw {
+    /// How many input bytes it stands for, for the progress bar.
+    pub fn len(&self) -> usize {
+        self.bytes.as_ref().map_or(0, |b| b.len() + usize::from(self.line.is_some()))
+    }
+}
+
+/// Streams the records of every source in order, reading JSONL files line by line so
+/// that a dump of any size is read in bounded memory. `jsonl` forces JSONL for
+/// standard input and files without the `.jsonl` extension; blank lines are skipped.
+pub struct Reader<'a> {
+    sources: &'a [Source],
+    jsonl: bool,
+    next: usize,
+    /// The JSONL source being read: its index, reader and last line number.
+    open: Option<(usize, Box<dyn BufRead + 'a>, usize)>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(sources: &'a [Source], jsonl: bool) -> Reader<'a> {
+        Reader { sources, jsonl, next: 0, open: None }
+    }
+
+    /// The next line of the open JSONL source, or `None` at its end.
+    fn line(&mut self) -> Option<Raw> {
+        let (source, input, line) = self.open.as_mut()?;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            *line += 1;
+            match input.read_until(b'\n', &mut buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    let raw = Raw { source: *source, line: Some(*line), bytes: Err(e.to_string()) };
+                    self.open = None;
+                    return Some(raw);
+                }
+            }
+            let end = buf.strip_suffix(b"\n").unwrap_or(&buf);
+            let end = end.strip_suffix(b"\r").unwrap_or(end).len();
+            if !buf[..end].iter().all(u8::is_ascii_whitespace) {
+                buf.truncate(end);
+                return Some(Raw { source: *source, line: Some(*line), bytes: Ok(buf) });
+            }
         }
-        Source::File(p) => (p.display().to_string(), std::fs::read(p)),
+    }
+}
+
+impl Iterator for Reader<'_> {
+    type Item = Raw;
+
+    fn next(&mut self) -> Option<Raw> {
+        loop {
+            if let Some(raw) = self.line() {
+                return Some(raw);
+            }
+            self.open = None;
+            let i = self.next;
+            let src = self.sources.get(i)?;
+            self.next += 1;
+            let is_jsonl = self.jsonl
+                || matches!(src, Source::File(p) if p.extension().is_some_and(|e| e == "jsonl"));
+            let input: std::io::Result<Box<dyn BufRead>> = match src {
+                Source::Stdin => Ok(Box::new(std::io::stdin().lock())),
+                Source::File(p) => std::fs::File::open(p)
+                    .map(|f| Box::new(std::io::BufReader::with_capacity(1 << 16, f)) as _),
+            };
+            match input {
+                Ok(input) if is_jsonl => self.open = Some((i, input, 0)),
+                Ok(mut input) => {
+                    let mut buf = Vec::new();
+                    let bytes = input.read_to_end(&mut buf).map(|_| buf).map_err(|e| e.to_string());
+                    return Some(Raw { source: i, line: None, bytes });
+                }
+                Err(e) => return Some(Raw { source: i, line: None, bytes: Err(e.to_string()) }),
+            }
+        }
+    }
+}
+
+/// Parses a raw record of the source named `name` into a record: its id and text, or
+/// the error that takes its place.
+pub fn parse(raw: Raw, name: &str, fields: &Fields) -> Record {
+    let fallback = || match raw.line {
+        Some(l) => format!("{name}:{l}"),
+        None => name.to_string(),
     };
-    let bytes = match bytes {
+    let bytes = match &raw.bytes {
         Ok(b) => b,
-        Err(e) => {
-            let err = InputError { kind: "unreadable", message: e.to_string(), line: None };
-            return vec![Record { id: name, body: Err(err) }];
+        Err(message) => {
+            let err = InputError { kind: "unreadable", message: message.clone(), line: raw.line };
+            return Record { id: fallback(), body: Err(err) };
         }
     };
-    let is_jsonl =
-        jsonl || matches!(src, Source::File(p) if p.extension().is_some_and(|e| e == "jsonl"));
-    if is_jsonl {
-        jsonl_records(&name, &bytes, fields, threads)
-    } else {
-        vec![Record { id: name, body: text_body(&bytes, None) }]
+    let Some(line) = raw.line else {
+        return Record { id: fallback(), body: text_body(bytes, None) };
+    };
+    match jsonl_record(bytes, line, fields) {
+        Ok((id, text)) => Record { id: id.unwrap_or_else(fallback), body: Ok(text) },
+        Err((id, e)) => Record { id: id.unwrap_or_else(fallback), body: Err(e) },
     }
 }
 
@@ -137,41 +232,6 @@ fn text_body(bytes: &[u8], line: Option<usize>) -> Result<Text, InputError> {
         return Err(InputError { kind: "empty_text", message: "the text is empty".into(), line });
     }
     Ok(Text { text: text.to_string(), date: None, lang: None })
-}
-
-/// One record per non-empty line of a JSONL file, in order; the lines are parsed on
-/// `threads` threads, each a contiguous share of them.
-fn jsonl_records(name: &str, bytes: &[u8], fields: &Fields, threads: usize) -> Vec<Record> {
-    let lines: Vec<(usize, &[u8])> = bytes
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .map(|(i, raw)| (i + 1, raw.strip_suffix(b"\r").unwrap_or(raw)))
-        .filter(|(_, raw)| !raw.iter().all(u8::is_ascii_whitespace))
-        .collect();
-    let parse = |part: &[(usize, &[u8])]| -> Vec<Record> {
-        part.iter()
-            .map(|&(line, raw)| {
-                let fallback = || format!("{name}:{line}");
-                match jsonl_record(raw, line, fields) {
-                    Ok((id, text)) => Record { id: id.unwrap_or_else(fallback), body: Ok(text) },
-                    Err((id, e)) => Record { id: id.unwrap_or_else(fallback), body: Err(e) },
-                }
-            })
-            .collect()
-    };
-    let threads = threads.clamp(1, lines.len().div_ceil(1024).max(1));
-    if threads == 1 {
-        return parse(&lines);
-    }
-    let share = lines.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> =
-            lines.chunks(share).map(|part| scope.spawn(move || parse(part))).collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 type Parsed = Result<(Option<String>, Text), (Option<String>, InputError)>;
@@ -225,6 +285,18 @@ fn field_str<'v>(v: &'v serde_json::Value, name: Option<&str>) -> Option<&'v str
 mod tests {
     use super::*;
 
+    /// The records of a JSONL file holding `src`.
+    fn jsonl_records(name: &str, src: &[u8], fields: &Fields) -> Vec<Record> {
+        let dir = std::env::temp_dir().join(format!("gazet-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(format!("{}-{name}", src.len()));
+        std::fs::write(&path, src).expect("write");
+        let sources = [Source::File(path.clone())];
+        let recs = Reader::new(&sources, true).map(|r| parse(r, name, fields)).collect();
+        let _ = std::fs::remove_file(&path);
+        recs
+    }
+
     fn fields() -> Fields {
         Fields { text: "text".into(), id: "id".into(), date: Some("date".into()), lang: None }
     }
@@ -232,7 +304,7 @@ mod tests {
     #[test]
     fn every_line_gives_one_record() {
         let src = b"{\"id\": \"a\", \"text\": \"Poetin sprak.\", \"date\": \"2017-11\"}\n\n{oops\n{\"id\": 7}\n{\"text\": \"  \"}\n\xff\n";
-        let recs = jsonl_records("d.jsonl", src, &fields(), 2);
+        let recs = jsonl_records("d.jsonl", src, &fields());
         let kinds: Vec<_> =
             recs.iter().map(|r| r.body.as_ref().map(|_| "ok").unwrap_or_else(|e| e.kind)).collect();
         assert_eq!(kinds, ["ok", "bad_json", "missing_text", "empty_text", "not_utf8"]);
@@ -243,27 +315,20 @@ mod tests {
     }
 
     #[test]
-    fn lines_parsed_on_threads_keep_their_order() {
-        let src: String = (0..3000)
-            .map(|i| {
-                if i % 7 == 0 {
-                    "{bad\n".to_string()
-                } else {
-                    format!("{{\"id\": \"r{i}\", \"text\": \"Poetin {i}.\"}}\n")
-                }
-            })
-            .collect();
-        let one = jsonl_records("d.jsonl", src.as_bytes(), &fields(), 1);
-        let two = jsonl_records("d.jsonl", src.as_bytes(), &fields(), 2);
-        assert_eq!(one.len(), 3000);
-        let ids = |r: &[Record]| r.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(&one), ids(&two));
-        assert_eq!(two[7].id, "d.jsonl:8");
+    fn lines_are_streamed_with_their_numbers_and_crlf_ends() {
+        let recs = jsonl_records(
+            "d.jsonl",
+            b"\r\n{\"text\": \"Rutte.\"}\r\n\n{\"text\": \"Poetin.\"}",
+            &fields(),
+        );
+        let ids: Vec<_> = recs.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["d.jsonl:2", "d.jsonl:4"]);
+        assert_eq!(recs[1].body.as_ref().map(|t| t.text.as_str()), Ok("Poetin."));
     }
 
     #[test]
     fn bad_date_is_a_field_error() {
-        let recs = jsonl_records("d.jsonl", b"{\"text\": \"x\", \"date\": \"soon\"}", &fields(), 1);
+        let recs = jsonl_records("d.jsonl", b"{\"text\": \"x\", \"date\": \"soon\"}", &fields());
         assert_eq!(recs[0].body.as_ref().unwrap_err().kind, "bad_field");
     }
 }
