@@ -487,3 +487,37 @@ fn a_killed_run_resumed_has_every_record_exactly_once() {
     assert_eq!(ids, expected);
     assert_eq!(out, std::fs::read_to_string(d.join("full.jsonl")).expect("full"));
 }
+
+/// Every format over a folder of 2,000 generated articles: one record (or file) each.
+#[test]
+fn every_format_reads_a_folder_of_thousands_of_articles() {
+    let d = folder("thousands");
+    let news = d.join("news");
+    for i in 0..2_000 {
+        let sub = news.join(format!("{:02}", i % 20));
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        let (a, b) = [("Rutte", "Macron"), ("Trump", "Xi"), ("Merkel", "Poetin")][i % 3];
+        let text = format!(" date 2019-05-{:02}\n{a} sprak dinsdag met {b} over handel. Het gesprek duurde een uur ({i}).\n", i % 28 + 1);
+        std::fs::write(sub.join(format!("a{i:04}.txt")), text).expect("write");
+    }
+    let count = |args: &[&str]| {
+        let out = gazet(args, &d);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(count(&["extract", "news", "-j", "2"]).lines().count(), 2_000);
+    assert_eq!(count(&["extract", "news", "--format", "spacy"]).lines().count(), 2_000);
+    let json: serde_json::Value =
+        serde_json::from_str(&count(&["extract", "news", "--format", "json"])).expect("one array");
+    assert_eq!(json.as_array().map(Vec::len), Some(2_000));
+    assert_eq!(count(&["extract", "news", "--format", "table"]).matches("\n== ").count(), 1_999);
+    let conll = count(&["extract", "news", "--format", "conll"]);
+    assert_eq!(conll.matches("-DOCSTART-").count(), 2_000);
+    count(&["extract", "news", "--format", "brat", "-o", "brat"]);
+    assert_eq!(std::fs::read_dir(d.join("brat")).expect("brat").count(), 4_000);
+    count(&["extract", "news", "--format", "html", "-o", "pages"]);
+    assert_eq!(std::fs::read_dir(d.join("pages")).expect("pages").count(), 2_001);
+    count(&["extract", "news", "-o", "all.jsonl"]);
+    let graph = count(&["graph", "all.jsonl", "--type", "meeting"]);
+    assert!(graph.contains("person:mark-rutte"), "{graph}");
+}
