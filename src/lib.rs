@@ -116,6 +116,7 @@
 #![deny(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod chars;
 mod discourse;
 mod error;
 mod extractor;
