@@ -66,9 +66,11 @@ def test_to_json_is_the_contract(ex):
 
 def test_matches_the_command_line(ex, tmp_path):
     """The Python document and `gazet extract` agree on the seed of a test article."""
-    cli = pathlib.Path(__file__).resolve().parents[2] / "target" / "release" / "gazet"
-    if not cli.exists():
-        pytest.skip("the gazet command is not built")
+    target = pathlib.Path(__file__).resolve().parents[2] / "target"
+    built = [target / kind / "gazet" for kind in ("release", "debug") if (target / kind / "gazet").exists()]
+    if not built:
+        pytest.skip("the gazet command is not built (cargo build -p gazet-cli)")
+    cli = max(built, key=lambda p: p.stat().st_mtime)
     f = tmp_path / "a.txt"
     f.write_text(NL, encoding="utf-8")
     out = subprocess.run([str(cli), "extract", str(f)], capture_output=True, text=True, check=True)
