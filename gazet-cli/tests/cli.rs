@@ -502,7 +502,12 @@ fn every_format_reads_a_folder_of_thousands_of_articles() {
     }
     let count = |args: &[&str]| {
         let out = gazet(args, &d);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     assert_eq!(count(&["extract", "news", "-j", "2"]).lines().count(), 2_000);
