@@ -44,14 +44,20 @@ impl Extractor {
         rules: Option<Vec<PathBuf>>,
         default_data: bool,
     ) -> PyResult<Extractor> {
+        let (gazetteers, rules) = (gazetteers.unwrap_or_default(), rules.unwrap_or_default());
+        if let Some(p) = gazetteers.iter().chain(&rules).find(|p| std::fs::File::open(p).is_err()) {
+            let e = std::fs::File::open(p).err().map(|e| e.to_string()).unwrap_or_default();
+            let path = p.display().to_string();
+            return Err(raise(py, (format!("cannot read: {e}"), Some(path), None, None)));
+        }
         let mut b = gazet::Extractor::builder();
         if !default_data {
             b.default_gazetteers(false).default_rules(false).default_names(false);
         }
-        for g in gazetteers.unwrap_or_default() {
+        for g in gazetteers {
             b.gazetteer_file(g);
         }
-        for r in rules.unwrap_or_default() {
+        for r in rules {
             b.rules_file(r);
         }
         build(py, &b)
@@ -159,6 +165,11 @@ fn data_error(py: Python<'_>, e: &gazet::Error) -> PyErr {
         loc.map(|l| l.line),
         loc.map(|l| l.column),
     );
+    raise(py, args)
+}
+
+/// Makes `gazet.DataError(message, file, line, column)`.
+fn raise(py: Python<'_>, args: (String, Option<String>, Option<usize>, Option<usize>)) -> PyErr {
     let made = py
         .import("gazet._errors")
         .and_then(|m| m.getattr("DataError"))

@@ -116,8 +116,9 @@ def test_bad_data_raises_data_error_with_its_place(tmp_path):
     with pytest.raises(gazet.DataError) as e:
         gazet.Extractor(rules=[str(rules)])
     assert e.value.line == 2
-    with pytest.raises(gazet.DataError):
+    with pytest.raises(gazet.DataError) as e:
         gazet.Extractor(gazetteers=[str(tmp_path / "missing.tsv")])
+    assert e.value.file == str(tmp_path / "missing.tsv") and e.value.line is None
 
 
 def test_own_data_and_no_default_data(tmp_path):
