@@ -542,7 +542,8 @@ impl<'a> Resolver<'a> {
             if !matches!(mm.kind, MKind::Alias(AliasKind::Short | AliasKind::Partial)) {
                 continue;
             }
-            if self.is_family_first_name(k - 1) {
+            // "…Ivanka\nTrump": a line break between them ends the sentence
+            if self.is_family_first_name(k - 1) && !self.toks.tokens()[k].newline_before() {
                 family.push((mi, k - 1));
             }
         }
@@ -923,7 +924,8 @@ fn name_after(toks: &Tokens, covered: &[bool], mut start: usize) -> Option<(usiz
     let mut words = 0;
     while j < tt.len() && words < 5 {
         let t = &tt[j];
-        if covered[j] {
+        // a name does not run on over a line break (a headline, a list)
+        if covered[j] || (j > start && t.newline_before()) {
             break;
         }
         let f = toks.norm_of(t);

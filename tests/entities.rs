@@ -310,3 +310,21 @@ fn extract_many_gives_what_extract_gives_in_order() {
     }
     assert!(ex.extract_many::<&str>(&[], None).is_empty());
 }
+
+/// Found by the property tests (`props/`): a name after a title, or a family member's
+/// given name before a known surname, never runs on over a line break into the next
+/// sentence.
+#[test]
+fn names_stop_at_line_breaks() {
+    let ex = Extractor::new();
+    for text in
+        ["Poetin PoetinPoetin\nPoetin", "De woordvoerder van minister Jansen\nPoetin sprak."]
+    {
+        let doc = ex.extract_with(text, Some(Lang::Nl), None);
+        for e in &doc.entities {
+            for m in &e.mentions {
+                assert!(!m.text.contains('\n'), "{text:?}: mention {:?} of {}", m.text, e.id);
+            }
+        }
+    }
+}

@@ -1,8 +1,8 @@
 //! The native module of the Python package `gazet` (`gazet._gazet`), built with PyO3.
 //!
 //! A thin layer: [`Extractor`] wraps the library's extractor (shared, thread-safe),
-//! [`doc`] turns a document into Python objects with character offsets beside the
-//! byte offsets, and [`pipe`] extracts many texts on Rust threads with the GIL
+//! `doc` turns a document into Python objects with character offsets beside the
+//! byte offsets, and `pipe` extracts many texts on Rust threads with the GIL
 //! released. The Python side (`gazet/__init__.py`) adds the exception type, the
 //! DataFrames, the spaCy component and the Spark and Dask helpers.
 //!

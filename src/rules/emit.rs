@@ -38,6 +38,59 @@ pub(super) struct Raw {
 /// An argument found by coreference or from the document's focus.
 pub(super) type RawLink = (u32, LinkKind, Option<Span>);
 
+/// What a raw relation says, without the rule that said it.
+type RawKey<'a> = (
+    RelationType,
+    &'a [(Role, u32)],
+    (Modality, Tense),
+    &'a Option<TimeValue>,
+    (Option<u32>, Option<u32>),
+    &'a Option<String>,
+    (usize, Span),
+    &'a [RawLink],
+);
+
+impl Raw {
+    fn key(&self) -> RawKey<'_> {
+        (
+            self.kind,
+            &self.args,
+            (self.modality, self.tense),
+            &self.time,
+            (self.place, self.event),
+            &self.title,
+            (self.sentence, self.span),
+            &self.links,
+        )
+    }
+}
+
+/// The raw relations already made in a document, by the hash of their key: a second
+/// rule saying the same thing of the same words adds nothing, and is not kept (two
+/// thousand rules sharing a trigger keep memory bounded by the text).
+#[derive(Default)]
+pub(super) struct Said(crate::fxhash::FxHashMap<u64, Vec<u32>>);
+
+impl Said {
+    /// Removes from `raws[from..]` what `raws` already says, and records the rest.
+    pub(super) fn keep_new(&mut self, raws: &mut Vec<Raw>, from: usize) {
+        use std::hash::{Hash, Hasher};
+        let mut k = from;
+        while k < raws.len() {
+            let mut h = crate::fxhash::FxHasher::default();
+            raws[k].key().hash(&mut h);
+            let h = h.finish();
+            let slot = self.0.entry(h).or_default();
+            if slot.iter().any(|&i| raws[i as usize].key() == raws[k].key()) {
+                raws.remove(k);
+            } else {
+                slot.push(k as u32);
+                k += 1;
+            }
+        }
+    }
+}
+
 /// The entities bound to one role of a match.
 type ArgGroup = (Role, Vec<u32>);
 

@@ -162,7 +162,7 @@ fn fold_undated_present(out: &mut Vec<Relation>, evidence: &mut Vec<Vec<Stated>>
 /// "De Russen kunnen ons helpen met Noord-Korea": with a named topic, the helped
 /// party is the beneficiary, not a second topic; the two-argument reading goes.
 fn drop_beneficiary_doubles(raws: &mut Vec<Raw>) {
-    let with_beneficiary: Vec<(usize, u32, u32)> = raws
+    let with_beneficiary: FxHashSet<(usize, u32, u32)> = raws
         .iter()
         .filter(|r| r.kind == RelationType::HelpWith && r.args.len() == 3)
         .map(|r| (r.sentence, r.args[0].1, r.args[2].1))

@@ -284,6 +284,7 @@ impl Compiled {
         };
         let mut sal = Salience::default();
         let mut raws: Vec<Raw> = Vec::new();
+        let mut said = emit::Said::default();
         let mut seen_raws = 0usize;
         let mut added: Vec<RMention> = Vec::new();
         let (mut ti, mut mi) = (0usize, 0usize);
@@ -343,7 +344,8 @@ impl Compiled {
             let hits: Vec<(u32, u32)> =
                 sent_trig.iter().copied().filter(|t| applicable(t.1)).collect();
             let mut made = inp.trace.is_some().then(Vec::new);
-            self.match_sentence(&mut sc, &hits, &times, inp.date, &mut raws, made.as_mut());
+            let out = (&mut raws, &mut said);
+            self.match_sentence(&mut sc, &hits, &times, inp.date, out, made.as_mut());
             if let (Some(tr), Some(made)) = (inp.trace.as_deref_mut(), made) {
                 self.trace_outcomes(tr, toks, &hits, &made);
             }
@@ -364,7 +366,7 @@ impl Compiled {
         hits: &[(u32, u32)],
         times: &[time::TimeExpr],
         date: Option<Date>,
-        raws: &mut Vec<Raw>,
+        (raws, said): (&mut Vec<Raw>, &mut emit::Said),
         mut made: Option<&mut Vec<usize>>,
     ) {
         for &(tok, ri) in hits {
@@ -374,6 +376,7 @@ impl Compiled {
             if let Some(m) = matched {
                 let si = sc.si;
                 self.emit(sc, (ri, rule), &m, tok, si, times, date, raws);
+                said.keep_new(raws, before);
             }
             // per rule, how many relations it gave: only when explaining
             if let Some(made) = made.as_deref_mut() {
