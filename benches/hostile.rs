@@ -2,14 +2,15 @@
 //!
 //! ```text
 //! cargo run --release -p gazet-bench --example hostile -- [--size BYTES] [--rules 0,2000,20000]
-//!     [--cases line,triggers,list,quotes,copies]
+//!     [--cases line,triggers,list,quotes,copies] [--distinct]
 //! ```
 //!
 //! Each case is generated at `--size` bytes and at twice that, and run in a process of
 //! its own (this program again, with `--one`), so that its peak memory (`VmHWM`) is
 //! its own. With `--rules N`, N extra rules that share the trigger "ontmoet"
 //! (`<participant:PERSON> ~8 ^ontmoet ~8 <participant:PERSON+> ~3 met? ~3
-//! <participant:PERSON>`, each its own id) are loaded beside the default ones. The
+//! <participant:PERSON>`, each its own id; with `--distinct` each also has an optional
+//! word of its own, so that every one is tried) are loaded beside the default ones. The
 //! table gives, per case and rule count, the seconds and the peak memory the extraction
 //! adds to the built extractor and the text (MB, and as a multiple of the input) at both sizes, and the time ratio of the doubled input
 //! (linear: about 2). Cases, all one document:
@@ -100,13 +101,16 @@ fn text(case: &str, size: usize) -> Option<String> {
     Some(s)
 }
 
-/// `n` rules sharing the trigger "ontmoet".
-fn rules(n: usize) -> String {
+/// `n` rules sharing the trigger "ontmoet": all with one pattern, or (`distinct`)
+/// each with an optional word of its own, so that no two are alike and every one is
+/// tried at every trigger.
+fn rules(n: usize, distinct: bool) -> String {
     let mut r = String::from("lang nl\n");
     for i in 0..n {
+        let own = if distinct { format!("woord{i}? ") } else { String::new() };
         r.push_str(&format!(
             "rule hostile/r{i} = meeting: <participant:PERSON> ~8 ^ontmoet ~8 \
-             <participant:PERSON+> ~3 met? ~3 <participant:PERSON>\n"
+             <participant:PERSON+> ~3 {own}met? ~3 <participant:PERSON>\n"
         ));
     }
     r
@@ -125,11 +129,11 @@ fn status_mb(key: &str) -> f64 {
 
 /// One measurement in this process: `seconds peak_mb relations`, the peak counted
 /// from the memory in use once the extractor is built and the text made.
-fn one(case: &str, size: usize, n_rules: usize) -> Result<String, String> {
+fn one(case: &str, size: usize, n_rules: usize, distinct: bool) -> Result<String, String> {
     let t = text(case, size).ok_or_else(|| format!("unknown case {case}"))?;
     let mut b = gazet::Extractor::builder();
     if n_rules > 0 {
-        b.rules_str("hostile.rules", &rules(n_rules));
+        b.rules_str("hostile.rules", &rules(n_rules, distinct));
     }
     let ex = b.build().map_err(|e| e.to_string())?;
     let base = status_mb("VmRSS:");
@@ -141,9 +145,9 @@ fn one(case: &str, size: usize, n_rules: usize) -> Result<String, String> {
 }
 
 /// Runs one case in a child process: (seconds, peak MB, relations).
-fn measure(case: &str, size: usize, n_rules: usize) -> Result<(f64, f64, usize), String> {
+fn measure(case: &str, size: usize, rules: (usize, bool)) -> Result<(f64, f64, usize), String> {
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
-    let args = ["--one", case, &size.to_string(), &n_rules.to_string()];
+    let args = ["--one", case, &size.to_string(), &rules.0.to_string(), &rules.1.to_string()];
     let out = Command::new(me).args(args).output().map_err(|e| e.to_string())?;
     let line = String::from_utf8_lossy(&out.stdout);
     let f: Vec<&str> = line.split_whitespace().collect();
@@ -163,9 +167,9 @@ fn list(arg: Option<String>, default: &str) -> Vec<String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--one") && args.len() == 4 {
+    if args.first().map(String::as_str) == Some("--one") && args.len() == 5 {
         let (size, n) = (args[2].parse().unwrap_or(0), args[3].parse().unwrap_or(0));
-        return match one(&args[1], size, n) {
+        return match one(&args[1], size, n, args[4] == "true") {
             Ok(line) => {
                 println!("{line}");
                 ExitCode::SUCCESS
@@ -181,12 +185,14 @@ fn main() -> ExitCode {
     let size: usize = opt("--size").and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
     let cases = list(opt("--cases"), "line,triggers,list,quotes,copies");
     let rule_counts = list(opt("--rules"), "0,2000,20000");
+    let distinct = args.iter().any(|a| a == "--distinct");
     println!("| case | extra rules | size | s | peak MB (× input) | 2× size | s | peak MB (× input) | time ratio |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for case in &cases {
         for n in &rule_counts {
             let n: usize = n.parse().unwrap_or(0);
-            let (a, b) = match (measure(case, size, n), measure(case, 2 * size, n)) {
+            let r = (n, distinct);
+            let (a, b) = match (measure(case, size, r), measure(case, 2 * size, r)) {
                 (Ok(a), Ok(b)) => (a, b),
                 (Err(e), _) | (_, Err(e)) => {
                     eprintln!("{e}");

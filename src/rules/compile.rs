@@ -5,7 +5,7 @@
 //! separates tokens by single spaces: ` meet ` for an exact form, ` ontmoet` for
 //! `ontmoet*`, `ontmoeting ` for `*ontmoeting`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -22,10 +22,16 @@ impl RuleSet {
         let mut patterns: Vec<String> = Vec::new();
         let mut pat_index: HashMap<String, usize> = HashMap::new();
         let mut targets: Vec<Vec<(u32, u8)>> = Vec::new(); // per pattern: (rule, kind 0 exact 1 prefix 2 suffix)
+                                                           // a rule with the pattern of an earlier rule of its language would only say
+                                                           // again what that one says: it is listed, never tried
+        let mut written: HashSet<(Lang, &str)> = HashSet::new();
         for (ri, r) in self.parsed.rules.iter().enumerate() {
             let Elem::Words(ws) = &r.elems[r.trigger].elem else {
                 continue;
             };
+            if !written.insert((r.lang, r.pattern.as_str())) {
+                continue;
+            }
             let all = ws
                 .exact
                 .iter()
@@ -38,7 +44,8 @@ impl RuleSet {
                     targets.push(Vec::new());
                     targets.len() - 1
                 });
-                if !targets[idx].contains(&(ri as u32, kind)) {
+                // rules come in order: a repeat of this rule is the last entry
+                if targets[idx].last() != Some(&(ri as u32, kind)) {
                     targets[idx].push((ri as u32, kind));
                 }
             }
@@ -70,9 +77,10 @@ impl RuleSet {
 }
 
 impl Compiled {
-    /// Trigger hits `(token index, rule index)` of the rules of the languages in
-    /// `langs` (a [`lang_bit`] mask), in token order, within the token ranges `spans`
-    /// (the sentences the rules will look at).
+    /// Trigger hits `(token index, trigger pattern)`, in token order, within the token
+    /// ranges `spans` (the sentences the rules will look at). A pattern stands for
+    /// every rule it triggers: [`Compiled::rule_hits`] lists them per token, so that
+    /// a thousand rules sharing a trigger cost no memory per occurrence.
     pub(super) fn triggers(
         &self,
         toks: &Tokens,
@@ -80,6 +88,7 @@ impl Compiled {
         spans: impl Iterator<Item = (usize, usize)>,
     ) -> Vec<(u32, u32)> {
         let Some(ac) = &self.ac else { return Vec::new() };
+        let langs = self.pattern_langs(langs);
         let mut out = Vec::new();
         for (a, b) in spans {
             let (Some(first), Some(last)) =
@@ -89,7 +98,7 @@ impl Compiled {
             };
             // the span of norm from the space before token a to the space after b - 1
             let span = first.norm_start as usize - 1..last.norm_end as usize + 1;
-            self.triggers_in(ac, toks, langs, span, &mut out);
+            self.triggers_in(ac, toks, &langs, span, &mut out);
         }
         out.sort_unstable();
         out.dedup();
@@ -100,7 +109,7 @@ impl Compiled {
         &self,
         ac: &aho_corasick::AhoCorasick,
         toks: &Tokens,
-        langs: u8,
+        langs: &[bool],
         span: std::ops::Range<usize>,
         out: &mut Vec<(u32, u32)>,
     ) {
@@ -108,10 +117,12 @@ impl Compiled {
         let bytes = norm.as_bytes();
         let input = aho_corasick::Input::new(norm).span(span);
         for m in ac.find_overlapping_iter(input) {
-            for &(ri, kind) in &self.targets[m.pattern().as_usize()] {
-                if lang_bit(self.rules[ri as usize].lang) & langs == 0 {
-                    continue;
-                }
+            let p = m.pattern().as_usize();
+            // every rule of a pattern has its kind: exact, prefix or suffix
+            let (Some(&(_, kind)), true) = (self.targets[p].first(), langs[p]) else {
+                continue;
+            };
+            {
                 let tok = match kind {
                     0 => toks.token_at_norm(m.start() as u32 + 1),
                     1 => {
@@ -133,10 +144,41 @@ impl Compiled {
                     }
                 };
                 if let Some(t) = tok {
-                    out.push((t as u32, ri));
+                    out.push((t as u32, p as u32));
                 }
             }
         }
+    }
+
+    /// Per trigger pattern, whether a rule of it belongs to a language of `langs`.
+    fn pattern_langs(&self, langs: u8) -> Vec<bool> {
+        let of = |&(ri, _): &(u32, u8)| lang_bit(self.rules[ri as usize].lang) & langs != 0;
+        self.targets.iter().map(|t| t.iter().any(of)).collect()
+    }
+
+    /// The `(token, rule)` hits of trigger hits `(token, pattern)` (in token order), for
+    /// the rules of languages `langs`: per token, its rules in rule order, each once.
+    pub(super) fn rule_hits<'a>(
+        &'a self,
+        hits: &'a [(u32, u32)],
+        langs: u8,
+    ) -> impl Iterator<Item = (u32, u32)> + 'a {
+        let mut at = 0;
+        let mut rules: Vec<u32> = Vec::new();
+        std::iter::from_fn(move || {
+            let &(tok, _) = hits.get(at)?;
+            let end = at + hits[at..].iter().take_while(|h| h.0 == tok).count();
+            rules.clear();
+            for &(_, p) in &hits[at..end] {
+                let of_lang = |ri: &u32| lang_bit(self.rules[*ri as usize].lang) & langs != 0;
+                rules.extend(self.targets[p as usize].iter().map(|t| t.0).filter(of_lang));
+            }
+            rules.sort_unstable();
+            rules.dedup();
+            at = end;
+            Some(rules.iter().map(|&ri| (tok, ri)).collect::<Vec<_>>())
+        })
+        .flatten()
     }
 }
 

@@ -39,6 +39,10 @@ pub(super) struct Cues {
     cancel: bool,
 }
 
+/// How far a clause reaches beyond its match, in tokens. News clauses are far shorter;
+/// the bound keeps a match's cost constant in text without sentence ends.
+pub(super) const SCOPE: usize = 60;
+
 impl SentCtx<'_> {
     /// The clause around a match: token range between the nearest clause boundaries.
     pub(super) fn scope(&self, first_tok: u32, last_tok: u32, _trigger: u32) -> (usize, usize) {
@@ -48,12 +52,15 @@ impl SentCtx<'_> {
             let f = tt.norm_at(i);
             matches!(f, ";" | ":") || self.masks.get(i).is_some_and(|m| m & bits::CLAUSE != 0)
         };
+        // a clause reaches at most SCOPE tokens beyond the match: in a "sentence" of a
+        // million tokens (a list, a line with no punctuation) every match stays cheap
+        let (lo, hi) = ((first_tok as usize).saturating_sub(SCOPE), last_tok as usize + SCOPE);
         let mut a = first_tok as usize;
-        while a > sa && !is_b(a - 1) {
+        while a > sa.max(lo) && !is_b(a - 1) {
             a -= 1;
         }
         let mut b = last_tok as usize;
-        while b < sb && !is_b(b) {
+        while b < sb.min(hi) && !is_b(b) {
             b += 1;
         }
         (a, b)

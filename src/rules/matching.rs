@@ -140,6 +140,10 @@ fn with_binding(
     r
 }
 
+/// The most members a list slot takes ("A, B, C en D"): far more than news lists
+/// have, and a bound on the work of every match in a list of a hundred thousand names.
+const MAX_LIST: usize = 40;
+
 /// Roles that name who acts: never the object of a preposition the rule does not
 /// spell out ("in Vietnam", "op de top").
 fn is_agent(r: Role) -> bool {
@@ -214,11 +218,11 @@ impl SentCtx<'_> {
         let is_sep = |i: usize| matches!(self.item_word(i), "," | "en" | "and" | "&");
         let is_and = |i: usize| matches!(self.item_word(i), "en" | "and" | "&");
         let (mut lo, mut hi, mut ands) = (k, k, 0);
-        while lo >= 2 && is_sep(lo - 1) && is_chunk(lo - 2) {
+        while lo >= 2 && k - lo < 2 * MAX_LIST && is_sep(lo - 1) && is_chunk(lo - 2) {
             ands += usize::from(is_and(lo - 1));
             lo -= 2;
         }
-        while is_sep(hi + 1) && is_chunk(hi + 2) {
+        while hi - k < 2 * MAX_LIST && is_sep(hi + 1) && is_chunk(hi + 2) {
             ands += usize::from(is_and(hi + 1));
             hi += 2;
         }
@@ -422,7 +426,10 @@ impl SentCtx<'_> {
         }
         let (t0, t1) = self.item_tokens(k);
         let (a, b) = self.scope(t0, t1, t0);
-        (0..self.items.len())
+        // the items are in text order: only those of the clause are looked at
+        let first = self.items.partition_point(|it| self.end_of(it) <= a);
+        (first..self.items.len())
+            .take_while(|&i| self.item_tokens(i).0 < b as u32)
             .filter_map(|i| match self.items[i] {
                 Item::Chunk(c) => Some((i, c)),
                 Item::Tok(_) => None,
@@ -436,14 +443,23 @@ impl SentCtx<'_> {
                 (ch.first as usize) >= a && (ch.last as usize) <= b && !ch.pronoun && !place
             })
             .filter_map(|(i, _)| self.slot_ok(i, types, role))
+            .take(MAX_LIST)
             .collect()
+    }
+
+    /// The token after an item.
+    fn end_of(&self, it: &Item) -> usize {
+        match *it {
+            Item::Tok(t) => t as usize + 1,
+            Item::Chunk(c) => self.chunks[c as usize].last as usize,
+        }
     }
 
     /// Extends a coordination slot forward: the phrases after `end` joined by
     /// "en", "and" or a comma ("China, Japan en Zuid-Korea") are added to `got`.
     /// Returns the item index after the last phrase.
     fn coord_forward(&self, got: &mut Vec<u32>, mut end: usize, types: u8, role: Role) -> usize {
-        loop {
+        while got.len() < MAX_LIST {
             let sep = self.item_word(end);
             if !self.word_has(sep, bits::COORD) {
                 break;
@@ -602,7 +618,7 @@ impl SentCtx<'_> {
     /// by "en", "and" or a comma are put in front of `got`. Returns the item index of
     /// the first phrase.
     fn coord_backward(&self, got: &mut Vec<u32>, mut start: isize, types: u8, role: Role) -> isize {
-        loop {
+        while got.len() < MAX_LIST {
             let sep_k = start - 1;
             if sep_k < 1 {
                 break;

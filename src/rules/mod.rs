@@ -318,12 +318,12 @@ impl Compiled {
                     (toks, &*inp.res, inp.text),
                     (si, a, b),
                     &chunks,
-                    sent_trig,
+                    &self.rule_hits(sent_trig, langs).collect::<Vec<_>>(),
                     lang,
                     offered,
                 );
             }
-            if !sent_trig.iter().any(|&(_, ri)| applicable(ri)) {
+            if !self.rule_hits(sent_trig, langs).any(|(_, ri)| applicable(ri)) {
                 continue;
             }
             let items = build_items(toks, &masks, &chunks, a, b);
@@ -341,13 +341,12 @@ impl Compiled {
                 si,
                 sal: &sal,
             };
-            let hits: Vec<(u32, u32)> =
-                sent_trig.iter().copied().filter(|t| applicable(t.1)).collect();
+            let hits = self.rule_hits(sent_trig, langs).filter(|t| applicable(t.1));
             let mut made = inp.trace.is_some().then(Vec::new);
             let out = (&mut raws, &mut said);
-            self.match_sentence(&mut sc, &hits, &times, inp.date, out, made.as_mut());
+            self.match_sentence(&mut sc, hits, &times, inp.date, out, made.as_mut());
             if let (Some(tr), Some(made)) = (inp.trace.as_deref_mut(), made) {
-                self.trace_outcomes(tr, toks, &hits, &made);
+                self.trace_outcomes(tr, toks, &made);
             }
             observe_meetings(&mut sal, &raws[seen_raws..], si);
         }
@@ -359,17 +358,18 @@ impl Compiled {
     }
 
     /// Tries the rules of the trigger hits `(token, rule)` of one sentence and emits
-    /// the relations of those that match.
+    /// the relations of those that match; when explaining, `made` gets each hit and
+    /// the number of relations it gave.
     fn match_sentence(
         &self,
         sc: &mut SentCtx<'_>,
-        hits: &[(u32, u32)],
+        hits: impl Iterator<Item = (u32, u32)>,
         times: &[time::TimeExpr],
         date: Option<Date>,
         (raws, said): (&mut Vec<Raw>, &mut emit::Said),
-        mut made: Option<&mut Vec<usize>>,
+        mut made: Option<&mut Vec<((u32, u32), usize)>>,
     ) {
-        for &(tok, ri) in hits {
+        for (tok, ri) in hits {
             let before = raws.len();
             let rule = &self.rules[ri as usize];
             let matched = sc.trigger_item(tok).and_then(|pos| sc.match_rule(rule, pos));
@@ -380,20 +380,14 @@ impl Compiled {
             }
             // per rule, how many relations it gave: only when explaining
             if let Some(made) = made.as_deref_mut() {
-                made.push(raws.len() - before);
+                made.push(((tok, ri), raws.len() - before));
             }
         }
     }
 
     /// The trace lines of the rules tried: the number of relations each gave.
-    fn trace_outcomes(
-        &self,
-        tr: &mut Vec<String>,
-        toks: &Tokens,
-        hits: &[(u32, u32)],
-        made: &[usize],
-    ) {
-        for (&(tok, ri), &n) in hits.iter().zip(made) {
+    fn trace_outcomes(&self, tr: &mut Vec<String>, toks: &Tokens, made: &[((u32, u32), usize)]) {
+        for &((tok, ri), n) in made {
             let what = match n {
                 0 => "no match".to_string(),
                 1 => "matched (1 relation)".to_string(),
