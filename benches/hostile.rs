@@ -19,7 +19,9 @@
 //! * `triggers`: one sentence in which every token is a trigger or a name;
 //! * `list`: a coordination list of names ("A, B, C en D") with one trigger before it;
 //! * `quotes`: quotation marks opened and nested, never closed, around names and verbs;
-//! * `copies`: one news paragraph repeated.
+//! * `copies`: one news paragraph repeated;
+//! * `names`: "minister Qabcde Qfghij sprak." with a new made-up name each time (the
+//!   keys of the maps of document-local names: seeded hashing keeps them linear).
 
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -92,6 +94,19 @@ fn text(case: &str, size: usize) -> Option<String> {
                 s.push(' ');
             }
             "copies" => s.push_str(PARAGRAPH),
+            "names" => {
+                // a new name after every title: keys of the maps of document-local names
+                let n = s.len() as u64 * 2654435761 + rng.0 % 7;
+                let name = |mut x: u64| {
+                    let mut w = String::from("Q");
+                    for _ in 0..5 {
+                        w.push((b'a' + (x % 26) as u8) as char);
+                        x /= 26;
+                    }
+                    w
+                };
+                s.push_str(&format!("minister {} {} sprak. ", name(n), name(n >> 20)));
+            }
             _ => return None,
         }
     }
@@ -183,7 +198,7 @@ fn main() -> ExitCode {
     let opt =
         |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let size: usize = opt("--size").and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
-    let cases = list(opt("--cases"), "line,triggers,list,quotes,copies");
+    let cases = list(opt("--cases"), "line,triggers,list,quotes,copies,names");
     let rule_counts = list(opt("--rules"), "0,2000,20000");
     let distinct = args.iter().any(|a| a == "--distinct");
     println!("| case | extra rules | size | s | peak MB (× input) | 2× size | s | peak MB (× input) | time ratio |");

@@ -93,6 +93,13 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 pub(crate) type FxHashSet<K> = HashSet<K, FxBuild>;
 
+/// A map keyed by text of the input document (names a document makes up): the
+/// standard library's randomly seeded SipHash, so that no crafted document can make
+/// its keys collide. Fx stays for keys that are the crate's own words and indices.
+pub(crate) type InputMap<K, V> = HashMap<K, V>;
+/// The set of [`InputMap`].
+pub(crate) type InputSet<K> = HashSet<K>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,6 +120,9 @@ mod chars;
 mod discourse;
 mod error;
 mod extractor;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod fxhash;
 pub mod gazetteer;
 mod lang;

@@ -43,7 +43,7 @@
 //! assert_eq!(jansen.mentions.len(), 2);
 //! ```
 
-use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet, InputMap, InputSet};
 
 use crate::gazetteer::matcher::{Hit, Matcher, Tag};
 use crate::gazetteer::titles::{title_matches, Titles};
@@ -296,7 +296,7 @@ pub(crate) fn resolve(
         toks,
         g,
         covered: vec![false; toks.tokens().len()],
-        locals: HashMap::default(),
+        locals: InputMap::default(),
         out: Resolved::default(),
     };
     r.out.titles = cands.title_hits();
@@ -496,7 +496,7 @@ struct Resolver<'a> {
     /// take it.
     covered: Vec<bool>,
     /// Document-local entities by type and name, shared by steps 3, 4 and 5.
-    locals: HashMap<(EntityType, String), u32>,
+    locals: InputMap<(EntityType, String), u32>,
     out: Resolved,
 }
 
@@ -749,7 +749,7 @@ impl<'a> Resolver<'a> {
             return;
         }
         let tt = self.toks.tokens();
-        let mut parts: HashSet<&str> = self.person_name_parts().into_keys().collect();
+        let mut parts: InputSet<&str> = self.person_name_parts().into_keys().collect();
         for x in found.iter().filter(|x| x.kind == EntityType::Person && x.len >= 2) {
             parts.extend((x.first..x.first + x.len).map(|i| self.toks.norm_of(&tt[i])));
         }
@@ -824,9 +824,9 @@ impl<'a> Resolver<'a> {
     /// title, two tokens or more), each with the persons it belongs to: the
     /// capitalised words of three letters or more that are no particle or stop
     /// word.
-    fn person_name_parts(&self) -> HashMap<&'a str, Vec<u32>> {
+    fn person_name_parts(&self) -> InputMap<&'a str, Vec<u32>> {
         let (toks, tt) = (self.toks, self.toks.tokens());
-        let mut parts: HashMap<&'a str, Vec<u32>> = HashMap::default();
+        let mut parts: InputMap<&'a str, Vec<u32>> = InputMap::default();
         for mm in &self.out.mentions {
             if self.out.entities[mm.ent as usize].kind != EntityType::Person || mm.len < 2 {
                 continue;

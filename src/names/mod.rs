@@ -361,7 +361,7 @@ fn index_rule(f: &mut Finder, r: &parse::NameRule, rule: Rule) {
 /// findings of that name too.
 fn repeats(c: &Ctx<'_>, out: &mut Vec<Found>, left: &[Run]) {
     let key = |a: usize, len: usize| (a..a + len).map(|i| c.norm(i)).collect::<Vec<_>>().join(" ");
-    let mut names: HashMap<String, Found> = HashMap::default();
+    let mut names: crate::fxhash::InputMap<String, Found> = Default::default();
     for x in out.iter() {
         names.entry(key(x.first, x.len)).or_insert(*x);
         if let Some(a) = x.acronym {

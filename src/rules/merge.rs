@@ -132,7 +132,8 @@ fn fold_undated_present(out: &mut Vec<Relation>, evidence: &mut Vec<Vec<Stated>>
         (r.kind, ids)
     };
     // the first dated reading of each relation
-    let mut dated: FxHashMap<(RelationType, Vec<String>), usize> = FxHashMap::default();
+    // keyed by entity ids, which for local entities are the document's own words
+    let mut dated: crate::fxhash::InputMap<(RelationType, Vec<String>), usize> = Default::default();
     for (i, r) in out.iter().enumerate() {
         if r.time.is_some() && matches!(r.modality, Modality::Planned | Modality::Asserted) {
             dated.entry(key(r)).or_insert(i);
