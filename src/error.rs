@@ -16,6 +16,30 @@ pub struct Location {
     pub column: usize,
 }
 
+/// A data or rule file's text without the byte-order mark some editors put first.
+pub(crate) fn without_bom(source: &str) -> &str {
+    source.strip_prefix('\u{feff}').unwrap_or(source)
+}
+
+/// A file's bytes as text, or the error naming the line and column of the first byte
+/// that is not UTF-8.
+pub(crate) fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        // the valid prefix is text: the place is counted in it
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        let loc = Location::of(&Arc::from(file), &before, at);
+        Error::new(
+            ErrorKind::Io(format!(
+                "invalid UTF-8 (byte 0x{:02x}): data files are UTF-8",
+                bytes[at]
+            )),
+            Some(loc),
+        )
+    })
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.file, self.line, self.column)
@@ -46,7 +70,6 @@ impl Location {
     }
 
     /// The location of byte `offset` of `source`, a file named `file`.
-    #[cfg(test)]
     pub(crate) fn of(file: &Arc<str>, source: &str, offset: usize) -> Location {
         let mut offset = offset.min(source.len());
         while !source.is_char_boundary(offset) {

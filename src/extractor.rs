@@ -76,11 +76,34 @@ impl Source {
     fn load(&self) -> Result<(String, String), Error> {
         match self {
             Source::Text(n, s) => Ok((n.clone(), s.clone())),
-            Source::File(p) => std::fs::read_to_string(p)
-                .map(|s| (p.display().to_string(), s))
-                .map_err(|e| Error::new(ErrorKind::Io(format!("{}: {e}", p.display())), None)),
+            Source::File(p) => {
+                let name = p.display().to_string();
+                let bytes = std::fs::read(p)
+                    .map_err(|e| Error::new(ErrorKind::Io(format!("{name}: {e}")), None))?;
+                Ok((name.clone(), crate::error::utf8(&name, bytes)?))
+            }
         }
     }
+}
+
+/// Every post's title must be a canonical title of the title list (when one is
+/// loaded): "presidnet" would never resolve "de Russische president".
+fn post_titles_known(g: &Gazetteer, titles: &Titles) -> Result<(), Error> {
+    if titles.canonical.is_empty() {
+        return Ok(());
+    }
+    let known: std::collections::HashSet<&str> =
+        titles.canonical.iter().map(String::as_str).collect();
+    for p in g.entries().iter().flat_map(|e| &e.posts) {
+        if !known.contains(p.title.as_str()) {
+            let msg = format!(
+                "unknown post title \"{}\": not a title of the title list (titles.tsv)",
+                p.title
+            );
+            return Err(Error::gazetteer(msg, p.title_location()));
+        }
+    }
+    Ok(())
 }
 
 /// Configures and builds an [`Extractor`].
@@ -262,7 +285,8 @@ impl ExtractorBuilder {
             let (name, src) = s.load()?;
             titles.add_source(&name, &src)?;
         }
-        g.validate()?;
+        g.validate().map_err(|e| self.unknown_id_hint(e))?;
+        post_titles_known(&g, &titles)?;
         for (t, org) in titles.canonical.iter().zip(&titles.implied) {
             if let Some(org) = org {
                 if g.get(org).is_none() {
@@ -275,6 +299,24 @@ impl ExtractorBuilder {
         }
         let (matcher, lexicon) = Matcher::build(&g, &titles)?;
         Ok((g, titles, matcher, lexicon))
+    }
+
+    /// An unknown id that the bundled gazetteers hold, while they are not loaded: the
+    /// message says which bundled file has it.
+    fn unknown_id_hint(&self, e: Error) -> Error {
+        let ErrorKind::UnknownId(id) = e.kind() else { return e };
+        if self.default_gazetteers {
+            return e;
+        }
+        let line = format!("entity\t{id}\t");
+        let Some((file, _)) = EMBEDDED_GAZETTEERS.iter().find(|(_, src)| src.contains(&line))
+        else {
+            return e;
+        };
+        let msg = format!(
+            "{id} (it is in the bundled {file}, which default_gazetteers(false) leaves out)"
+        );
+        Error::new(ErrorKind::UnknownId(msg), e.location().cloned())
     }
 
     /// Reads and compiles the relation rules.

@@ -138,6 +138,20 @@ pub struct Post {
 }
 
 impl Post {
+    /// Where the post's title is written (the field before its organization's).
+    pub(crate) fn title_location(&self) -> Location {
+        let mut l = self.location.clone().unwrap_or_else(|| Location {
+            file: std::sync::Arc::from("<post>"),
+            offset: 0,
+            line: 0,
+            column: 1,
+        });
+        let back = self.title.chars().count() + 1;
+        l.column = l.column.saturating_sub(back).max(1);
+        l.offset = l.offset.saturating_sub(self.title.len() + 1);
+        l
+    }
+
     /// Whether the post was held on `date` (any overlap for partial dates).
     pub fn held_on(&self, date: Date) -> bool {
         let d0 = date.first_day().day_number();
@@ -218,6 +232,7 @@ impl Gazetteer {
     ///
     /// As [`Gazetteer::parse`]; ids must be unique across all files.
     pub fn add_source(&mut self, file: &str, source: &str) -> Result<(), Error> {
+        let source = crate::error::without_bom(source);
         let file: Arc<str> = Arc::from(file);
         // room for the file's entries up front: a million-entry file is not copied
         // over and over as the vectors grow
@@ -245,12 +260,7 @@ impl Gazetteer {
                 Some("entity") => current = Some(self.add_entity(&line)?),
                 Some("alias") => self.add_aliases(current, &line)?,
                 Some("post") => self.add_post(current, &line)?,
-                Some(other) => {
-                    return Err(line.error(
-                        format!("unknown record kind \"{other}\": expected entity, alias or post"),
-                        0,
-                    ));
-                }
+                Some(other) => return Err(line.error(unknown_kind(other), 0)),
                 None => {}
             }
         }
@@ -441,6 +451,16 @@ impl<'a> Line<'a> {
     fn error(&self, msg: impl Into<String>, i: usize) -> Error {
         Error::gazetteer(msg, self.loc(i))
     }
+}
+
+/// The message for a record of unknown kind; a record written with spaces between its
+/// fields is told that they are tab-separated.
+fn unknown_kind(kind: &str) -> String {
+    let first = kind.split_whitespace().next().unwrap_or("");
+    if kind.contains(' ') && matches!(first, "entity" | "alias" | "post") {
+        return format!("fields are tab-separated: \"{first}\" is followed by spaces, not a tab");
+    }
+    format!("unknown record kind \"{kind}\": expected entity, alias or post")
 }
 
 /// Parses an `entity` line: id, type, canonical name (also its first alias) and the

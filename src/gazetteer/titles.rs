@@ -29,6 +29,7 @@ pub(crate) struct Titles {
 
 impl Titles {
     pub(crate) fn add_source(&mut self, file: &str, source: &str) -> Result<(), Error> {
+        let source = crate::error::without_bom(source);
         let file: Arc<str> = Arc::from(file);
         let mut offset = 0usize;
         for (line_no, raw) in source.split_inclusive('\n').enumerate() {

@@ -100,6 +100,7 @@ pub(crate) struct Parsed {
 impl Parsed {
     /// Parses one rule file and adds its rules.
     pub(crate) fn add_rules(&mut self, file: &str, src: &str) -> Result<(), Error> {
+        let src = crate::error::without_bom(src);
         let file: Arc<str> = Arc::from(file);
         let mut lang: Option<Lang> = None;
         let mut offset = 0;

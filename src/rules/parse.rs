@@ -338,6 +338,7 @@ type At<'a> = &'a dyn Fn(usize) -> Location;
 /// under the file's language, its rules after those already there. When the file has
 /// an error, nothing of it is added.
 pub(crate) fn parse_into(out: &mut Parsed, file: &str, src: &str) -> Result<(), Error> {
+    let src = crate::error::without_bom(src);
     let file: Arc<str> = Arc::from(file);
     let mut fp = FileParse::default();
     let mut offset = 0usize;
@@ -727,6 +728,10 @@ fn parse_words(
     for w in p.split('|') {
         if w.is_empty() {
             return Err(Error::rule(format!("empty word in \"{p}\""), at(here)));
+        }
+        if w.contains(['<', '>', '(', ')', '[', ']', '{', '}', '=']) {
+            let msg = format!("unknown element \"{p}\": a word has no < > ( ) [ ] {{ }} =; a slot is <role:TYPES>");
+            return Err(Error::rule(msg, at(here)));
         }
         if let Some(name) = w.strip_prefix('@') {
             let cls = classes.get(name).ok_or_else(|| Error::rule(format!("unknown class \"@{name}\": define it with `class {name} = …` before the rule"), at(here)))?;
