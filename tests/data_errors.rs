@@ -16,7 +16,7 @@ fn rules(src: &str) -> Result<Extractor, Error> {
 
 /// The error's place and message, for the assertions.
 fn place(r: Result<Extractor, Error>) -> (String, usize, usize, String) {
-    let e = r.err().expect("an error");
+    let Err(e) = r else { panic!("expected an error") };
     let l = e.location().expect("the error names its place").clone();
     (l.file.to_string(), l.line, l.column, e.to_string())
 }
@@ -45,7 +45,9 @@ fn invalid_utf8_names_the_line_and_column() {
     let mut bytes = ANNA.as_bytes().to_vec();
     bytes.extend_from_slice(b"alias\tnl\tname\tAnna Ber\xe9nds\n");
     std::fs::write(&path, bytes).expect("write");
-    let e = Extractor::builder().gazetteer_file(&path).build().err().expect("an error");
+    let Err(e) = Extractor::builder().gazetteer_file(&path).build() else {
+        panic!("invalid UTF-8 must be an error")
+    };
     let l = e.location().expect("a place").clone();
     assert_eq!((l.line, l.column), (3, 23), "{e}");
     assert!(e.to_string().contains("UTF-8"), "{e}");
