@@ -68,19 +68,25 @@ fn main() -> ExitCode {
             }
         }
     }
-    let text = match file.as_deref() {
-        None => SAMPLE.to_string(),
+    let (name, bytes) = match file.as_deref() {
+        None => ("<sample>", SAMPLE.as_bytes().to_vec()),
         Some("-") => {
             let mut buf = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
                 return fail(&format!("cannot read standard input: {e}"));
             }
-            String::from_utf8_lossy(&buf).into_owned()
+            ("-", buf)
         }
         Some(path) => match std::fs::read(path) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Ok(b) => (path, b),
             Err(e) => return fail(&format!("{path}: {e}")),
         },
+    };
+    // the offsets of the output are byte offsets into the input: a text that is not
+    // UTF-8 is refused, not silently changed
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return fail(&not_utf8(name, e.as_bytes(), e.utf8_error().valid_up_to())),
     };
     let extractor = if custom {
         match builder.build() {
@@ -104,6 +110,17 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Where the first byte that is not UTF-8 is: file, line, column and byte offset.
+fn not_utf8(name: &str, bytes: &[u8], at: usize) -> String {
+    let before = String::from_utf8_lossy(&bytes[..at]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!(
+        "{name}:{line}:{column}: not UTF-8 (byte {at}: 0x{:02x}); convert the file to UTF-8 first",
+        bytes[at]
+    )
+}
+
 fn fail(msg: &str) -> ExitCode {
     eprintln!("extract: {msg}");
     eprintln!("{}", usage());
@@ -118,6 +135,9 @@ fn table(doc: &Document, text: &str) -> String {
         doc.lang,
         doc.date.map_or("-".to_string(), |d| d.to_string())
     );
+    for w in &doc.warnings {
+        let _ = writeln!(o, "warning: {w}");
+    }
     let _ = writeln!(o);
     let _ = writeln!(o, "ENTITIES ({})", doc.entities.len());
     let w_name = doc.entities.iter().map(|e| e.name.chars().count()).max().unwrap_or(4).max(4);

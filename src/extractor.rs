@@ -106,6 +106,31 @@ fn post_titles_known(g: &Gazetteer, titles: &Titles) -> Result<(), Error> {
     Ok(())
 }
 
+/// The warnings of a document: a leading `date` line that did not parse (it is read
+/// as text), and a text with no word to tell its language by (when the caller gave
+/// none).
+fn read_warnings(
+    text: &str,
+    toks: &Tokens,
+    dated: bool,
+    lang_given: bool,
+    lang: Lang,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let first = text.trim_start_matches([' ', '\t', '\u{feff}']).lines().next().unwrap_or("");
+    let looks_dated = first.strip_prefix("date").is_some_and(|r| r.starts_with([' ', '\t']));
+    if looks_dated && !dated {
+        out.push(format!(
+            "the first line \"{}\" is not a date line (date YYYY, YYYY-MM or YYYY-MM-DD): read as text",
+            first.chars().take(40).collect::<String>()
+        ));
+    }
+    if !lang_given && !toks.iter().any(|t| t.kind == crate::tokenize::TokenKind::Word) {
+        out.push(format!("no words to tell the language by: \"{lang}\" assumed"));
+    }
+    out
+}
+
 /// Configures and builds an [`Extractor`].
 ///
 /// The builder only records what it is given; [`build`](ExtractorBuilder::build)
@@ -572,7 +597,8 @@ impl Extractor {
         });
         let lang_spans = lang_spans(toks, &sents, &sent_langs, lang);
         let entities = build_entities(text, toks, &sents, res, inner, &relations);
-        Document { lang, date, entities, relations, lang_spans }
+        let warnings = read_warnings(text, toks, line_date.is_some(), given.is_some(), lang);
+        Document { lang, date, entities, relations, lang_spans, warnings }
     }
 
     /// The loaded gazetteer.

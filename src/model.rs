@@ -659,6 +659,12 @@ pub struct Document {
     /// text was read in one language.
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub lang_spans: Vec<LangSpan>,
+    /// What the caller should know about how the text was read, when something was
+    /// not what it seemed: a leading ` date` line that is no date (read as text), a
+    /// text without words (its language assumed). Empty, and absent from the JSON,
+    /// otherwise.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub warnings: Vec<String>,
 }
 
 /// A passage read in a language other than the document's.

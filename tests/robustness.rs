@@ -202,3 +202,28 @@ fn extractor_is_send_sync_and_cheap_to_share() {
         assert!(h.join().unwrap() >= 2);
     }
 }
+
+/// Input that is not what it claims gives a warning in the document, never a silent
+/// change: a `date` line that is no date is read as text, and an empty text says its
+/// language was assumed. A plain text has no warnings, and its JSON no such field.
+#[test]
+fn input_that_is_not_what_it_claims_is_said() {
+    let ex = Extractor::new();
+    let bad = ex.extract(" date 2023-13-45\nPremier Rutte sprak dinsdag met Macron.");
+    assert_eq!(bad.date, None);
+    assert_eq!(bad.warnings.len(), 1, "{:?}", bad.warnings);
+    assert!(bad.warnings[0].contains("date 2023-13-45"), "{:?}", bad.warnings);
+    for empty in ["", "   \n\t", "…!?"] {
+        let doc = ex.extract(empty);
+        assert!(
+            doc.warnings.iter().any(|w| w.contains("no words")),
+            "{empty:?}: {:?}",
+            doc.warnings
+        );
+        assert!(ex.extract_with(empty, Some(gazet::Lang::Nl), None).warnings.is_empty());
+    }
+    let good = ex.extract(" date 2023-11-02\nPremier Rutte sprak dinsdag met Macron.");
+    assert!(good.warnings.is_empty());
+    let json = serde_json::to_string(&good).expect("json");
+    assert!(!json.contains("warnings"), "{json}");
+}

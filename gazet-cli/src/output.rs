@@ -181,6 +181,9 @@ impl<W: Write> Writer<W> {
 
     fn table(&mut self, id: &str, doc: &Document) -> io::Result<()> {
         writeln!(self.out, "== {id}  [{}]", doc.lang)?;
+        for w in &doc.warnings {
+            writeln!(self.out, "warning: {w}")?;
+        }
         for e in &doc.entities {
             let n = e.mentions.len();
             writeln!(self.out, "{:<13} {}  ({}, {n}×)", e.kind.to_string(), e.name, e.id)?;

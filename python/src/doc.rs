@@ -94,6 +94,13 @@ impl Document {
         self.doc.date.map(|d| d.to_string())
     }
 
+    /// What was not what it seemed in the text (a `date` line that is no date, a text
+    /// without words): empty for an ordinary text.
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.doc.warnings.clone()
+    }
+
     /// One entity per real-world thing, in order of first mention.
     #[getter]
     fn entities(&self) -> Vec<Entity> {

@@ -95,6 +95,13 @@ def test_lang_and_date_arguments(ex):
         ex.extract("x", date="2019-13-45")
 
 
+def test_warnings_say_what_was_not_what_it_seemed(ex):
+    assert ex.extract(NL).warnings == []
+    bad = ex.extract(" date 2017-13-45\nPoetin sprak.")
+    assert bad.date is None and "not a date line" in bad.warnings[0]
+    assert "warnings" in bad.to_dict() and "warnings" not in ex.extract(NL).to_dict()
+
+
 def test_reprs_are_readable(ex):
     doc = ex.extract(NL)
     assert repr(doc) == "Document(lang='nl', date='2017-11-10', %d entities, %d relations)" % (
