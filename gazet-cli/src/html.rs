@@ -173,4 +173,28 @@ mod tests {
             "{p}"
         );
     }
+
+    /// Untrusted text, names and rule ids never become markup: the page's own script
+    /// is its only one.
+    #[test]
+    fn script_tags_and_quotes_anywhere_stay_text() {
+        let gaz = "entity\tperson:evil-eve\tPERSON\tEve <script>alert('name')</script>\nalias\t*\tname\tEvil Eve\n";
+        let rules = "lang nl\nrule x\"><script>alert(1)</script> = meeting: <participant:PERSON> ~3 ^ontmoette ~3 <participant:PERSON>\n";
+        let ex = gazet::Extractor::builder()
+            .default_rules(false)
+            .gazetteer_str("evil.tsv", gaz)
+            .rules_str("evil.rules", rules)
+            .build()
+            .expect("builds");
+        let text = "<script>alert(\"text\")</script> Evil Eve ontmoette Poetin. \"'><img src=x onerror=alert(1)>";
+        let doc = ex.extract_with(text, Some(gazet::Lang::Nl), None);
+        assert!(doc.relations.iter().any(|r| r.rule.contains("<script>")), "the rule fired");
+        let id = "doc\"><script>alert('id')</script>";
+        for p in [page(id, text, &doc), index(&[(id.to_string(), "x.html".into(), 1, 1)])] {
+            assert!(p.matches("<script>").count() <= 1, "{p}");
+            assert!(!p.contains("<script>alert"), "{p}");
+            assert!(!p.contains("<img"), "{p}");
+            assert!(!p.contains("\"><script") && !p.contains("'><img"), "{p}");
+        }
+    }
 }
