@@ -19,7 +19,7 @@ for item in "${plan[@]}"; do
     mkdir -p "work/$target"
     start=$(date +%s)
     RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" "work/$target" "corpus/$target" -- \
-        -runs="$runs" -dict="dict/$dict.dict" -max_len=8192 -print_final_stats=1 \
+        -runs="$runs" -dict="dict/$dict.dict" -max_len="${MAX_LEN:-8192}" -print_final_stats=1 \
         > "work/$target.log" 2>&1 || echo "$target: FAILED (see work/$target.log)"
     end=$(date +%s)
     stats=$(grep -E "stat::number_of_executed_units|stat::peak_rss_mb|^Done" "work/$target.log" | tr '\n' ' ')
