@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p gazet-bench --example hostile -- [--size BYTES] [--rules 0,2000,20000]
-//!     [--cases line,triggers,list,quotes,copies] [--distinct]
+//!     [--cases line,triggers,list,quotes,copies,names] [--distinct] [--repeat 3]
 //! ```
 //!
 //! Each case is generated at `--size` bytes and at twice that, and run in a process of
@@ -176,6 +176,24 @@ fn measure(case: &str, size: usize, rules: (usize, bool)) -> Result<(f64, f64, u
     }
 }
 
+/// The fastest of `n` runs (wall-clock on a shared machine varies; the least disturbed
+/// run is the best estimate), with its peak memory.
+fn best(
+    case: &str,
+    size: usize,
+    rules: (usize, bool),
+    n: usize,
+) -> Result<(f64, f64, usize), String> {
+    let mut out = measure(case, size, rules)?;
+    for _ in 1..n.max(1) {
+        let m = measure(case, size, rules)?;
+        if m.0 < out.0 {
+            out = m;
+        }
+    }
+    Ok(out)
+}
+
 fn list(arg: Option<String>, default: &str) -> Vec<String> {
     arg.unwrap_or_else(|| default.to_string()).split(',').map(str::to_string).collect()
 }
@@ -201,13 +219,14 @@ fn main() -> ExitCode {
     let cases = list(opt("--cases"), "line,triggers,list,quotes,copies,names");
     let rule_counts = list(opt("--rules"), "0,2000,20000");
     let distinct = args.iter().any(|a| a == "--distinct");
+    let repeat: usize = opt("--repeat").and_then(|s| s.parse().ok()).unwrap_or(3);
     println!("| case | extra rules | size | s | peak MB (× input) | 2× size | s | peak MB (× input) | time ratio |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for case in &cases {
         for n in &rule_counts {
             let n: usize = n.parse().unwrap_or(0);
             let r = (n, distinct);
-            let (a, b) = match (measure(case, size, r), measure(case, 2 * size, r)) {
+            let (a, b) = match (best(case, size, r, repeat), best(case, 2 * size, r, repeat)) {
                 (Ok(a), Ok(b)) => (a, b),
                 (Err(e), _) | (_, Err(e)) => {
                     eprintln!("{e}");
