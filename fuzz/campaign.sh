@@ -18,7 +18,7 @@ for item in "${plan[@]}"; do
     case $target in tokenize|time|extract) dict=words ;; esac
     mkdir -p "work/$target"
     start=$(date +%s)
-    RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" "work/$target" "corpus/$target" -- \
+    RUSTC_BOOTSTRAP=1 cargo fuzz run -O -a -s none "$target" "work/$target" "corpus/$target" -- \
         -runs="$runs" -dict="dict/$dict.dict" -max_len="${MAX_LEN:-8192}" -print_final_stats=1 \
         > "work/$target.log" 2>&1 || echo "$target: FAILED (see work/$target.log)"
     end=$(date +%s)

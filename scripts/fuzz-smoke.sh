@@ -15,7 +15,7 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
         exit 0
     fi
 fi
-if ! cargo fuzz build -O >/dev/null 2>&1; then
+if ! cargo fuzz build -O -a -s none >/dev/null 2>&1; then
     echo "fuzz smoke SKIPPED: the fuzz targets do not build with this toolchain"
     exit 0
 fi
@@ -28,7 +28,7 @@ for t in tokenize gazetteer rules time extract extract_data; do
     case $t in extract|extract_data) runs=$((RUNS / 4)) ;; esac
     mkdir -p "$work/$t"
     echo "== fuzz smoke: $t, $runs runs"
-    cargo fuzz run -O "$t" "$work/$t" "corpus/$t" -- -runs="$runs" -dict="dict/$dict.dict" \
+    cargo fuzz run -O -a -s none "$t" "$work/$t" "corpus/$t" -- -runs="$runs" -dict="dict/$dict.dict" \
         -max_len=4096 2>&1 | grep -E "^Done|ERROR|panicked" || true
     if [ -n "$(ls -A "artifacts/$t" 2>/dev/null)" ]; then
         echo "fuzz smoke FAILED: $t left a crash in fuzz/artifacts/$t" >&2
