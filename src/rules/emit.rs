@@ -12,7 +12,7 @@ use crate::time::TimeExpr;
 use crate::tokenize::Tokens;
 
 use super::chunk::{Chunk, NONE};
-use super::cues::{modality_tense_time, CUE_AFTER, CUE_BEFORE};
+use super::cues::{modality_tense_time, CUE_AFTER, CUE_BEFORE, SCOPE};
 use super::matching::{Item, Match, SentCtx};
 use super::parse::{bits, Implicit, Rule};
 use super::Compiled;
@@ -230,7 +230,7 @@ fn push_pairs(
     let delegations = matches!(rule.implicit, Some((_, Implicit::Meeting)));
     let named = bound_entities(sc, m);
     for args in pair_args(rule.kind, groups) {
-        if rule.kind == RelationType::TalksAbout && !fit_topic(sc, delegations, &args) {
+        if rule.kind == RelationType::TalksAbout && !fit_topic(sc, m, delegations, &args) {
             continue;
         }
         // a delegation joining a meeting meets the other side, not its own: those
@@ -252,9 +252,8 @@ fn push_pairs(
 /// someone whose attendance, not the event itself, a negation can be about.
 fn clause_has_actor(sc: &SentCtx<'_>, a: usize, b: usize) -> bool {
     let (sa, sb) = sc.scope(a as u32, b as u32, a as u32);
-    sc.chunks.iter().any(|c| {
-        (c.first as usize) >= sa
-            && (c.last as usize) <= sb
+    sc.chunks_in(sa, sb).iter().any(|c| {
+        (c.last as usize) <= sb
             && matches!(
                 sc.res.entities[c.head as usize].kind,
                 EntityType::Person | EntityType::Country | EntityType::Organization
@@ -274,8 +273,8 @@ fn place_and_event(
     let mut place = None;
     let mut event = None;
     if !matches!(kind, RelationType::Visit | RelationType::LocatedIn | RelationType::Position) {
-        for (k, it) in sc.items.iter().enumerate() {
-            let Item::Chunk(c) = *it else { continue };
+        for k in sc.items_in(scope_a, scope_b) {
+            let Item::Chunk(c) = sc.items[k] else { continue };
             let ch = &sc.chunks[c as usize];
             if (ch.first as usize) < scope_a
                 || (ch.last as usize) > scope_b
@@ -399,7 +398,7 @@ fn implicit_arg(sc: &SentCtx<'_>, what: &Implicit, bound: &[u32], m: &Match) -> 
 /// do not know, a place) has none.
 fn clause_subject<'c>(sc: &'c SentCtx<'_>, m: &Match, bound: &[u32]) -> Option<&'c Chunk> {
     let (a, _) = sc.scope(m.first_tok, m.last_tok, m.first_tok);
-    let first = sc.chunks.iter().find(|c| (c.first as usize) >= a && c.last <= m.first_tok)?;
+    let first = sc.chunks_in(a, m.first_tok as usize).iter().find(|c| c.last <= m.first_tok)?;
     (first.first as usize <= a + 1
         && first.head2 == NONE
         && !bound.contains(&first.head)
@@ -410,15 +409,17 @@ fn clause_subject<'c>(sc: &'c SentCtx<'_>, m: &Match, bound: &[u32]) -> Option<&
 /// Whether a talks topic is one: not the party's own country ("a participant's own
 /// country is not a topic"), and, for the meeting in focus, not one of its
 /// participants.
-fn fit_topic(sc: &SentCtx<'_>, in_focus: bool, args: &[(Role, u32)]) -> bool {
+fn fit_topic(sc: &SentCtx<'_>, m: &Match, in_focus: bool, args: &[(Role, u32)]) -> bool {
     let (party, topic) = (args[0].1, args[1].1);
     let own = sc.sal.country_of(party).is_some_and(|c| sc.res.entities[topic as usize].id == c);
     let participant = in_focus && sc.sal.meeting(sc.si).is_some_and(|p| p.contains(&topic));
     // "on the G7's agenda": the summit they are at is no topic of theirs
     let venue = in_focus && sc.sal.gathering(sc.si) == Some(topic);
-    // "spreekt over twee weken met Widodo": who one talks with is no topic
+    // "spreekt over twee weken met Widodo": who one talks with is no topic (looked
+    // for near the match: a sentence of a million tokens is not scanned per match)
+    let near = (m.first_tok as usize).saturating_sub(SCOPE)..m.last_tok as usize + SCOPE;
     let partner = !in_focus
-        && sc.chunks.iter().any(|c| {
+        && sc.chunks_in(near.start, near.end).iter().any(|c| {
             c.head == topic
                 && c.first > 0
                 && matches!(sc.toks.norm_at(c.first as usize - 1), "met" | "with")

@@ -426,10 +426,7 @@ impl SentCtx<'_> {
         }
         let (t0, t1) = self.item_tokens(k);
         let (a, b) = self.scope(t0, t1, t0);
-        // the items are in text order: only those of the clause are looked at
-        let first = self.items.partition_point(|it| self.end_of(it) <= a);
-        (first..self.items.len())
-            .take_while(|&i| self.item_tokens(i).0 < b as u32)
+        self.items_in(a, b)
             .filter_map(|i| match self.items[i] {
                 Item::Chunk(c) => Some((i, c)),
                 Item::Tok(_) => None,
@@ -445,6 +442,29 @@ impl SentCtx<'_> {
             .filter_map(|(i, _)| self.slot_ok(i, types, role))
             .take(MAX_LIST)
             .collect()
+    }
+
+    /// The indices of the items that overlap tokens `a..b`: items are in text order,
+    /// so a clause's items are found without looking at the rest of the sentence.
+    pub(super) fn items_in(&self, a: usize, b: usize) -> std::ops::Range<usize> {
+        let first = self.items.partition_point(|it| self.end_of(it) <= a);
+        let last = first + self.items[first..].partition_point(|it| self.start_of(it) < b);
+        first..last
+    }
+
+    /// The phrases that start within tokens `a..b` (phrases are in text order).
+    pub(super) fn chunks_in(&self, a: usize, b: usize) -> &[Chunk] {
+        let first = self.chunks.partition_point(|c| (c.first as usize) < a);
+        let len = self.chunks[first..].partition_point(|c| (c.first as usize) < b);
+        &self.chunks[first..first + len]
+    }
+
+    /// The first token of an item.
+    fn start_of(&self, it: &Item) -> usize {
+        match *it {
+            Item::Tok(t) => t as usize,
+            Item::Chunk(c) => self.chunks[c as usize].first as usize,
+        }
     }
 
     /// The token after an item.

@@ -303,6 +303,7 @@ impl Compiled {
             ctx.gathering = sal.gathering(si);
             ctx.words = self.words_for(lang);
             let chunks = chunk::chunks(&ctx, inp.res, a, b, &mut added);
+            debug_assert!(chunks.windows(2).all(|w| w[0].first <= w[1].first), "chunks in order");
             observe_phrases(&mut sal, inp, &chunks, si);
             position_relations(inp, lang, &chunks, si, &mut raws);
             // a rule of another language, or whose slots the sentence's phrases cannot
