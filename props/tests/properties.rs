@@ -167,8 +167,9 @@ fn check_span(text: &str, start: usize, end: usize, what: &str) -> Result<(), Te
 /// The byte spans of the sentences as the pipeline numbers them: a leading date line
 /// (the generator's ` date 2017-11-10`) is the document's date, not a sentence.
 fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
-    const DATE: &str = " date 2017-11-10";
-    let skip = if text.starts_with(DATE) { DATE.len() } else { 0 };
+    const DATE: &str = "date 2017-11-10";
+    let lead = text.len() - text.trim_start_matches([' ', '\t']).len();
+    let skip = if text[lead..].starts_with(DATE) { lead + DATE.len() } else { 0 };
     let toks = gazet::tokenize::tokenize(&text[skip..]);
     let ts = toks.tokens();
     gazet::tokenize::sentences(&toks)
