@@ -289,7 +289,8 @@ pub(crate) fn resolve(
     date: Option<Date>,
 ) -> Resolved {
     let Data { g, m, titles, names } = *data;
-    let (hits, tbuf) = m.find(text, toks);
+    // a name does not run on into the next sentence ("Den\nHaag" as two lines)
+    let (hits, tbuf) = m.find(text, toks, |first, end| within_sentence(sents, first, end));
     let cands = Candidates::collect(m, &hits, &tbuf, lang);
     let mut r = Resolver {
         text,
@@ -309,6 +310,12 @@ pub(crate) fn resolve(
     r.name_parts(lang);
     r.out.mentions.sort_by_key(|m| m.first);
     r.out
+}
+
+/// Whether tokens `first..end` lie in one sentence.
+fn within_sentence(sents: &[Sentence], first: usize, end: usize) -> bool {
+    let i = sents.partition_point(|s| (s.last as usize) <= first);
+    sents.get(i).is_none_or(|s| end <= s.last as usize)
 }
 
 /// The data the resolver reads: gazetteer, its matcher, titles and name finder.

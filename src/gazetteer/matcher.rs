@@ -220,14 +220,23 @@ impl Matcher {
         self.patterns.len()
     }
 
-    /// All hits in `text`, leftmost-longest over tokens, case rules applied.
-    pub(crate) fn find(&self, text: &str, toks: &Tokens) -> (Vec<Hit>, Vec<u32>) {
+    /// All hits in `text`, leftmost-longest over tokens, case rules applied; a hit of
+    /// several tokens is kept only where `fits(first, end)` (within one sentence).
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        toks: &Tokens,
+        fits: impl Fn(usize, usize) -> bool,
+    ) -> (Vec<Hit>, Vec<u32>) {
         let mut cands: Vec<Hit> = Vec::new();
         let mut buf: Vec<u32> = Vec::new();
         self.ac.for_each_match(toks.ids(), |last, pid| {
             let (ntok, a, b) = self.patterns[pid as usize];
             let ntok = ntok as usize;
             let first = last + 1 - ntok;
+            if ntok > 1 && !fits(first, last + 1) {
+                return;
+            }
             let t0 = buf.len() as u32;
             buf.extend(
                 (a..b).filter(|&ti| {
