@@ -311,15 +311,20 @@ fn extract_many_gives_what_extract_gives_in_order() {
     assert!(ex.extract_many::<&str>(&[], None).is_empty());
 }
 
-/// Found by the property tests (`props/`): a name after a title, or a family member's
-/// given name before a known surname, never runs on over a line break into the next
-/// sentence.
+/// Found by the property tests (`props/`): a name after a title, a family member's
+/// given name before a known surname, or a gazetteer name never runs on over a line
+/// break into the next sentence.
 #[test]
 fn names_stop_at_line_breaks() {
     let ex = Extractor::new();
-    for text in
-        ["Poetin PoetinPoetin\nPoetin", "De woordvoerder van minister Jansen\nPoetin sprak."]
-    {
+    let texts = [
+        "Poetin PoetinPoetin\nPoetin",
+        "De woordvoerder van minister Jansen\nPoetin sprak.",
+        // a gazetteer name whose words stand on two lines the splitter separates
+        "Den\nHaag",
+        "Ivanka\nTrump reageerde.",
+    ];
+    for text in texts {
         let doc = ex.extract_with(text, Some(Lang::Nl), None);
         for e in &doc.entities {
             for m in &e.mentions {
