@@ -231,7 +231,9 @@ fn check_relations(text: &str, doc: &Document) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases per property, or as many as `PROPTEST_CASES` says (proptest's default
+    // configuration reads it): `PROPTEST_CASES=20000` for the long run.
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn spans_and_arguments_hold(t in text()) {
