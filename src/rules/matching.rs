@@ -260,6 +260,17 @@ impl SentCtx<'_> {
         ch.pronoun && ch.possessive
     }
 
+    /// Whether the phrase at item `k` follows a word that is both a preposition and a
+    /// clause opener ("before", "after", "sinds") and is not cut off by a comma: then
+    /// it is the subject of the clause ("… weeks before Lula hosts Scholz"), not the
+    /// object of a preposition ("Since Trump, no president …" stays blocked).
+    fn opens_clause_subject(&self, k: usize) -> bool {
+        k > 0
+            && self.item_has(k - 1, bits::CLAUSE)
+            && !(matches!(self.items.get(k + 1), Some(Item::Tok(_)))
+                && self.item_word(k + 1) == ",")
+    }
+
     fn slot_ok(&self, k: usize, types: u8, role: Role) -> Option<u32> {
         match self.items.get(k) {
             Some(Item::Chunk(c)) => {
@@ -616,6 +627,7 @@ impl SentCtx<'_> {
                     && k2 > 0
                     && self.item_has(k2 as usize - 1, bits::PREP)
                     && !self.is_possessive_pronoun(c)
+                    && !self.opens_clause_subject(k2 as usize)
                 {
                     let explicit = matches!(rest.last().map(|e| &e.elem), Some(Elem::Words(ws)) if ws.contains(self.item_word(k2 as usize - 1)));
                     if !explicit {
