@@ -58,21 +58,25 @@ fn spelling_score(w: &[u8]) -> (u32, u32) {
 }
 
 /// Dutch and English evidence in tokens `a..b`: function words, and the trigger words
-/// of one language's rules (`triggers` gives a word's language mask).
+/// of one language's rules (`triggers` gives a word's language mask). A word of both
+/// languages counts for neither ("met": Dutch "with", English "met"), and neither does
+/// a capitalised word right after another, inside a name ("Nguyen Van Minh").
 fn votes(toks: &Tokens, a: usize, b: usize, triggers: &dyn Fn(&str) -> u8) -> (u32, u32) {
     let (mut nl, mut en) = (0u32, 0u32);
-    for t in toks.tokens().get(a..b).unwrap_or(&[]) {
+    let all = toks.tokens();
+    for (i, t) in all.iter().enumerate().take(b).skip(a) {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let w = toks.norm_of(t);
-        let fw = FUNCTION_WORDS.get(w).copied().unwrap_or(0);
-        // a trigger word of only one language's rules counts as well
-        let tw = match triggers(w) {
-            x @ (1 | 2) if fw == 0 => x,
-            _ => 0,
+        let in_name = i > 0 && t.is_capitalized() && {
+            let p = &all[i - 1];
+            p.kind == TokenKind::Word && p.is_capitalized() && p.end + 1 == t.start
         };
-        let b = fw | tw;
+        if in_name {
+            continue;
+        }
+        let w = toks.norm_of(t);
+        let b = FUNCTION_WORDS.get(w).copied().unwrap_or(0) | (triggers(w) & 3);
         if b != 3 {
             nl += u32::from(b & 1);
             en += u32::from(b >> 1);
@@ -170,6 +174,16 @@ mod tests {
         assert_eq!(lang(""), Lang::En);
         // names do not vote by their spelling
         assert_eq!(lang("Rutte ontmoet Biden in Washington"), Lang::Nl);
+        // a word inside a name does not vote ("Van", "De"), nor a word of both
+        // languages ("met": Dutch "with", English "met")
+        let en = |w: &str| u8::from(w == "met") * 2;
+        let with_triggers = |t: &str| detect(&tokenize(t), &en).0;
+        assert_eq!(
+            with_triggers("Juan Santos met his counterpart, Nguyen Van Minh, in Hanoi."),
+            Lang::En
+        );
+        assert_eq!(with_triggers("Joe Biden met Jan De Vries in Washington."), Lang::En);
+        assert_eq!(with_triggers("De minister sprak met Jan De Vries in Den Haag."), Lang::Nl);
         // a monolingual text is not looked at sentence by sentence
         assert!(!detect(&tokenize("De president heeft gezegd dat hij niet komt."), &none).1);
     }
