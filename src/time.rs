@@ -157,24 +157,35 @@ pub(crate) fn calendar_words() -> impl Iterator<Item = &'static str> {
     NL_MONTHS.iter().chain(EN_MONTHS.iter()).chain(NL_DAYS.iter()).chain(EN_DAYS.iter()).copied()
 }
 
+/// The names of the days of the week in `lang` (with their parts, "dinsdagavond").
+pub(crate) fn weekday_words(lang: Lang) -> Vec<String> {
+    let days: &[&str] = match lang {
+        Lang::Nl => &NL_DAYS,
+        Lang::En => &EN_DAYS,
+    };
+    let mut v: Vec<String> = days.iter().map(|s| s.to_string()).collect();
+    if lang == Lang::Nl {
+        for d in days {
+            for part in ["ochtend", "middag", "avond", "nacht", "morgen"] {
+                v.push(format!("{d}{part}"));
+            }
+        }
+    }
+    v
+}
+
 /// Words that can start a time expression in `lang` (numbers aside): the tagger looks
 /// only at tokens flagged with these (see `rules::parse::bits::TIME`).
 pub(crate) fn start_words(lang: Lang) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
-    let (months, days): (&[&str], &[&str]) = match lang {
-        Lang::Nl => (&NL_MONTHS, &NL_DAYS),
-        Lang::En => (&EN_MONTHS, &EN_DAYS),
+    let mut v = weekday_words(lang);
+    let months: &[&str] = match lang {
+        Lang::Nl => &NL_MONTHS,
+        Lang::En => &EN_MONTHS,
     };
     v.extend(months.iter().map(|s| s.to_string()));
-    v.extend(days.iter().map(|s| s.to_string()));
     match lang {
         Lang::Nl => {
             v.push("sept".into());
-            for d in days {
-                for part in ["ochtend", "middag", "avond", "nacht", "morgen"] {
-                    v.push(format!("{d}{part}"));
-                }
-            }
             for w in [
                 "vandaag",
                 "vanmiddag",

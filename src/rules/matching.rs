@@ -271,6 +271,12 @@ impl SentCtx<'_> {
                 && self.item_word(k + 1) == ",")
     }
 
+    /// Whether the word at item `k` is the preposition of a day ("on Monday", "op
+    /// dinsdag"): part of a time expression, it is no word of a rule ("spoke on").
+    fn opens_day(&self, k: usize) -> bool {
+        self.item_has(k, bits::PREP) && self.item_has(k + 1, bits::WEEKDAY)
+    }
+
     fn slot_ok(&self, k: usize, types: u8, role: Role) -> Option<u32> {
         match self.items.get(k) {
             Some(Item::Chunk(c)) => {
@@ -372,6 +378,7 @@ impl SentCtx<'_> {
                 }
                 if matches!(self.items.get(k2), Some(Item::Tok(_)))
                     && ws.contains(self.item_word(k2))
+                    && !self.opens_day(k2)
                 {
                     if let Some(r) = self.match_dir(rest, k2 + 1, false, binds) {
                         return Some(r);
@@ -598,6 +605,7 @@ impl SentCtx<'_> {
                 if k2 >= 0
                     && matches!(self.items.get(k2 as usize), Some(Item::Tok(_)))
                     && ws.contains(self.item_word(k2 as usize))
+                    && !self.opens_day(k2 as usize)
                 {
                     if let Some(r) = self.match_dir_rev(rest, k2 - 1, binds) {
                         return Some(r);

@@ -206,6 +206,9 @@ pub(crate) mod bits {
     pub const FEMALE: u32 = 1 << 29;
     /// A pronoun for a man ("hij", "he", "his").
     pub const MALE: u32 = 1 << 30;
+    /// A day of the week ("Monday", "dinsdagavond"): a preposition before it belongs to
+    /// the time expression ("on Monday"), never to a rule ("spoke on X").
+    pub const WEEKDAY: u32 = 1 << 31;
 }
 
 impl LangWords {
@@ -239,6 +242,9 @@ impl LangWords {
         let mut combined: FxHashMap<String, u32> = FxHashMap::default();
         for w in crate::time::start_words(lang) {
             *combined.entry(w).or_insert(0) |= bits::TIME;
+        }
+        for w in crate::time::weekday_words(lang) {
+            *combined.entry(w).or_insert(0) |= bits::WEEKDAY;
         }
         for w in super::chunk::PAIR_FIRST {
             *combined.entry((*w).to_string()).or_insert(0) |= bits::PAIR;
