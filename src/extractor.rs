@@ -286,7 +286,9 @@ impl ExtractorBuilder {
         let (rules, mut names) = (rest.0?, rest.1?);
         // the lexicon starts with the gazetteer's words; the name finder adds its own
         names.index_lexicon(&mut lexicon);
-        let inner = Inner { gazetteer: g, titles, matcher, lexicon, rules, names, lang: self.lang };
+        let people = crate::couples::PersonNames::build(&g);
+        let inner =
+            Inner { gazetteer: g, titles, matcher, lexicon, rules, names, people, lang: self.lang };
         Ok(Extractor { inner: Arc::new(inner) })
     }
 
@@ -388,6 +390,8 @@ pub(crate) struct Inner {
     pub lexicon: Lexicon,
     pub rules: crate::rules::Compiled,
     pub names: NameFinder,
+    /// The gazetteer's people by full name, for couples ("Joe and Jill Biden").
+    pub people: crate::couples::PersonNames,
     pub lang: Option<Lang>,
 }
 
@@ -579,6 +583,7 @@ impl Extractor {
             m: &inner.matcher,
             titles: &inner.titles,
             names: &inner.names,
+            people: &inner.people,
         };
         let mut res = resolve::resolve(text, toks, &sents, &data, lang, date);
         // the rule layer reads no lexicon ids: a very long document gives them back

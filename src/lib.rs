@@ -117,6 +117,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod chars;
+mod couples;
 mod discourse;
 mod error;
 mod extractor;

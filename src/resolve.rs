@@ -17,6 +17,9 @@
 //! 3. **Family members**: an unknown capitalised word right before a known
 //!    person's surname ("Ivanka Trump", "Melania Trump") makes the two words a
 //!    person of their own, with a document-local id.
+//!    Couples share a surname too ([`crate::couples`]): in "Joe and Jill Biden"
+//!    the lone given name takes the surname of the full name after "and", if the
+//!    gazetteer knows the person so named.
 //! 4. **Titles introduce names**: a capitalised name after a title that the gazetteer
 //!    does not know ("premier Jansen", "president Rodrigo Duterte") becomes a PERSON
 //!    entity with a document-local id (`local:person:jansen`), so an incomplete
@@ -288,7 +291,7 @@ pub(crate) fn resolve(
     lang: Lang,
     date: Option<Date>,
 ) -> Resolved {
-    let Data { g, m, titles, names } = *data;
+    let Data { g, m, titles, names, people } = *data;
     // a name does not run on into the next sentence ("Den\nHaag" as two lines)
     let (hits, tbuf) = m.find(text, toks, |first, end| within_sentence(sents, first, end));
     let cands = Candidates::collect(m, &hits, &tbuf, lang);
@@ -305,6 +308,9 @@ pub(crate) fn resolve(
     r.add_chosen(&chosen);
     r.cover_titles();
     r.family_members();
+    crate::couples::add_partners(toks, g, people, &mut r.out, &mut r.covered, |i| {
+        given_name_like(toks, i)
+    });
     r.names_after_titles();
     r.found_names(names, sents, lang);
     r.name_parts(lang);
@@ -325,6 +331,7 @@ pub(crate) struct Data<'a> {
     pub m: &'a Matcher,
     pub titles: &'a Titles,
     pub names: &'a NameFinder,
+    pub people: &'a crate::couples::PersonNames,
 }
 
 /// An entry a hit may stand for: gazetteer entry, alias kind, alias language, and
@@ -890,6 +897,21 @@ fn last_mentioned(ents: &[u32], starts_of: &HashMap<u32, Vec<u32>>, i: usize) ->
 
 /// Capitalised words that never start or make a name: [`NOT_NAMES`], and month
 /// and weekday names of either language.
+/// Whether token `i` may be a given name on its own: a capitalised word of two
+/// letters or more, not all capitals, and neither a [`not_name`] word, a job word nor
+/// a particle.
+fn given_name_like(toks: &Tokens, i: usize) -> bool {
+    let t = &toks.tokens()[i];
+    let f = toks.norm_of(t);
+    t.kind == TokenKind::Word
+        && t.is_capitalized()
+        && !t.is_all_caps()
+        && f.chars().count() >= 2
+        && !not_name(f)
+        && !JOB_WORDS.contains(&f)
+        && !PARTICLES.contains(&f)
+}
+
 fn not_name(f: &str) -> bool {
     NOT_NAMES.contains(&f) || crate::time::is_calendar_word(f)
 }

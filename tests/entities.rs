@@ -133,6 +133,23 @@ const CASES: &[Case] = &[
         want: &[(Person, "Donald Trump", &["TRUMP"]), (Person, "Vladimir Putin", &["POETIN"])],
         not: &[],
     },
+    Case {
+        name: "a couple named with one surname",
+        text: "Joe and Jill Biden landed in Rome on Friday. In Brussel werden Emmanuel en Brigitte Macron ontvangen.",
+        want: &[
+            (Person, "Joe Biden", &["Joe"]),
+            (Person, "Jill Biden", &["Jill Biden"]),
+            (Person, "Emmanuel Macron", &["Emmanuel"]),
+            (Person, "Brigitte Macron", &["Brigitte Macron"]),
+        ],
+        not: &[],
+    },
+    Case {
+        name: "a given name and a full name the gazetteer does not join",
+        text: "Marta and Jill Biden toured the school. Sources and Jill Biden's aides declined to comment.",
+        want: &[(Person, "Jill Biden", &["Jill Biden"])],
+        not: &["Marta Biden", "Sources Biden", "Joe Biden"],
+    },
 ];
 
 fn check(doc: &Document, text: &str, case: &Case) {
