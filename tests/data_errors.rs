@@ -148,6 +148,13 @@ fn title_and_name_finder_files_name_their_place() {
     let (file, l, _, msg) = place(t);
     assert_eq!((file.as_str(), l), ("titles.tsv", 2), "{msg}");
     assert!(msg.contains("tab-separated"), "{msg}");
+    // an organization on one line of a shared title would change every "president"
+    let org = Extractor::builder()
+        .titles_str("titles.tsv", "nl\tkanselier\tchancellor\nnl\tcommissievoorzitter\tpresident\torg:european-commission\n")
+        .build();
+    let (file, l, c, msg) = place(org);
+    assert_eq!((file.as_str(), l, c), ("titles.tsv", 2, 34), "{msg}");
+    assert!(msg.contains("a title of its own"), "{msg}");
     let n = Extractor::builder().names_str("mine.names", "lang nl\nonbekend : X | Y\n").build();
     let (file, l, _, msg) = place(n);
     assert_eq!((file.as_str(), l), ("mine.names", 2), "{msg}");

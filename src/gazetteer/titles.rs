@@ -69,16 +69,26 @@ impl Titles {
             if title.is_empty() {
                 return Err(Error::gazetteer("empty title", at(2)));
             }
+            let org = f.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
             let ti = match self.canonical.iter().position(|t| *t == title) {
                 Some(i) => i,
                 None => {
                     self.canonical.push(title);
-                    self.implied.push(None);
+                    self.implied.push(org.clone());
                     self.canonical.len() - 1
                 }
             };
-            if let Some(org) = f.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()) {
-                self.implied[ti] = Some(org.to_string());
+            // the organization belongs to the canonical title, so to every line of it:
+            // one line's organization would silently change what all the others mean
+            if self.implied[ti] != org {
+                return Err(Error::gazetteer(
+                    format!(
+                        "the title \"{}\" is given {} elsewhere; an implied organization holds for every form of a title, so give this line a title of its own (as \"pope\" for \"paus\")",
+                        self.canonical[ti],
+                        self.implied[ti].as_deref().map_or("no organization".to_string(), |o| format!("the organization {o}")),
+                    ),
+                    at(if f.len() == 4 { 3 } else { 2 }),
+                ));
             }
             for form in f[1].split('|') {
                 let form = form.trim();
