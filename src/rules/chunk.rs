@@ -62,6 +62,9 @@ pub(crate) struct Chunk {
     pub description: bool,
     /// A noun that refers back to the named gathering in focus ("de top").
     pub anaphor: bool,
+    /// A demonym standing for its state before an action or body ("the French
+    /// delegation"): an actor, never a place.
+    pub demonym: bool,
 }
 
 impl Chunk {
@@ -79,6 +82,7 @@ impl Chunk {
             pronoun: false,
             description: false,
             anaphor: false,
+            demonym: false,
         }
     }
 }
@@ -421,7 +425,7 @@ fn adjective_country(c: &ChunkCtx<'_>, res: &Resolved, md: &Mods, to: usize) -> 
             && c.has(j, bits::ADJNOUN)
             && res.entities[md.org as usize].kind == EntityType::Country
     })?;
-    Some(Chunk::new(md.start, end, md.org))
+    Some(Chunk { demonym: true, ..Chunk::new(md.start, end, md.org) })
 }
 
 /// "de top", "the summit": the named gathering in focus.

@@ -285,6 +285,10 @@ impl SentCtx<'_> {
                 if ch.pronoun && !(is_agent(role) || role == Role::Beneficiary) {
                     return None;
                 }
+                // "the French delegation" acts; it is nowhere one goes
+                if ch.demonym && role == Role::Place {
+                    return None;
+                }
                 let t = self.res.entities[ch.head as usize].kind;
                 (type_bit(t) & types != 0).then_some(*c)
             }
