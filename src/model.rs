@@ -615,6 +615,9 @@ pub enum LinkKind {
     Meeting,
     /// Left out, and taken from the named gathering in focus ("X will not attend").
     Gathering,
+    /// "here": the place of the story's dateline ("PALM BEACH, Florida (CNN) — X
+    /// arrived here").
+    Dateline,
 }
 
 /// One argument found by coreference or from the document's focus.

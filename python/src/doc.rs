@@ -401,7 +401,7 @@ impl Time {
 #[derive(Clone)]
 pub struct Link {
     entity: String,
-    /// pronoun, pair, anaphor, description, focus, meeting or gathering.
+    /// pronoun, pair, anaphor, description, focus, meeting, gathering or dateline.
     via: String,
     /// The text that stood for it, if any.
     span: Option<Span>,

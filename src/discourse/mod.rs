@@ -14,7 +14,9 @@
 //!   (gazetteer `gathering=yes`), which "de top", "the summit" refer back to and which
 //!   `with=event:@gathering` names;
 //! - the **people in focus**: the persons of the last sentences, subjects first, for an
-//!   actor a phrase leaves out (`with=participant:@focus`).
+//!   actor a phrase leaves out (`with=participant:@focus`);
+//! - the **dateline**: the place a wire story is filed from ("PALM BEACH, Florida
+//!   (CNN) — …"), which "arrived here" means (`with=place:@dateline`).
 //!
 //! Every relation made this way names the rule that used the implicit argument, and
 //! its evidence span is the sentence that triggered it.
@@ -38,6 +40,8 @@
 //! assert_eq!(topics, ["Libya", "Libya"]);
 //! ```
 
+mod dateline;
 mod salience;
 
+pub(crate) use dateline::datelines;
 pub(crate) use salience::Salience;

@@ -33,6 +33,8 @@ pub(crate) struct Salience {
     people: Vec<(usize, Vec<u32>)>,
     /// The country each person serves, where the document or the gazetteer says so.
     countries: crate::fxhash::FxHashMap<u32, String>,
+    /// The datelines of the document: first token and places, in text order.
+    datelines: Vec<(u32, Vec<u32>)>,
 }
 
 impl Salience {
@@ -105,6 +107,17 @@ impl Salience {
     /// The gathering in focus at sentence `si`.
     pub(crate) fn gathering(&self, si: usize) -> Option<u32> {
         self.gathering.filter(|(_, s)| *s <= si && si - s <= GATHERING_WINDOW).map(|(g, _)| g)
+    }
+
+    /// Records the document's datelines (see [`super::datelines`]).
+    pub(crate) fn datelines_seen(&mut self, datelines: Vec<(u32, Vec<u32>)>) {
+        self.datelines = datelines;
+    }
+
+    /// The places of the last dateline before token `tok`.
+    pub(crate) fn dateline(&self, tok: u32) -> Option<&[u32]> {
+        let n = self.datelines.partition_point(|(t, _)| *t <= tok);
+        n.checked_sub(1).map(|i| self.datelines[i].1.as_slice())
     }
 
     /// The person in focus at sentence `si`, other than those in `exclude`: the first

@@ -330,6 +330,7 @@ fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<(Vec<ArgGroup>
             Implicit::Entity(_) => None,
             Implicit::Meeting => Some(LinkKind::Meeting),
             Implicit::Gathering => Some(LinkKind::Gathering),
+            Implicit::Dateline => Some(LinkKind::Dateline),
             Implicit::Focus | Implicit::Subject => Some(LinkKind::Focus),
         };
         if let Some(via) = via {
@@ -378,6 +379,7 @@ fn implicit_arg(sc: &SentCtx<'_>, what: &Implicit, bound: &[u32], m: &Match) -> 
             sc.sal.meeting(sc.si)?.iter().copied().filter(|p| !bound.contains(p)).collect()
         }
         Implicit::Gathering => vec![sc.sal.gathering(sc.si)?],
+        Implicit::Dateline => sc.sal.dateline(m.first_tok)?.to_vec(),
         Implicit::Focus => {
             // only a phrase that opens its clause ("Het gesprek met …", "Na zijn
             // ontmoeting met …") leaves its actor to the focus; "X had an audience with

@@ -68,7 +68,9 @@
 //! - `with=ROLE:@gathering`: the named summit in focus ("Among the leaders attending
 //!   are …");
 //! - `with=ROLE:@focus`: the person in focus ("Het gesprek met zijn Turkse ambtgenoot
-//!   …"), only for a phrase that opens its clause.
+//!   …"), only for a phrase that opens its clause;
+//! - `with=ROLE:@dateline`: the places of the story's dateline ("PALM BEACH, Florida
+//!   (CNN) — Trump arrived here").
 //!
 //! The focus is the document layer's ([`crate::discourse`](crate)); every argument
 //! found so, or through a pronoun, a pair phrase, "de top" or a description, is listed
@@ -283,6 +285,7 @@ impl Compiled {
             masks: &masks,
         };
         let mut sal = Salience::default();
+        sal.datelines_seen(crate::discourse::datelines(toks, inp.res));
         let mut raws: Vec<Raw> = Vec::new();
         let mut said = emit::Said::default();
         let mut seen_raws = 0usize;

@@ -136,6 +136,9 @@ pub(crate) enum Implicit {
     /// The first person named earlier in the clause (`@subject`), however far: "Biden
     /// gaat in Brussel, tussen twee toppen door, op audiëntie bij koning Filip".
     Subject,
+    /// The places of the story's dateline (`@dateline`): "arrived here" after
+    /// "PALM BEACH, Florida (CNN) —".
+    Dateline,
 }
 
 /// The cue kinds a rule file defines.
@@ -803,7 +806,7 @@ fn parse_tense(v: &str, acol: usize, at: At<'_>) -> Result<Tense, Error> {
 }
 
 /// `with=ROLE:WHAT`: an argument the text leaves implicit ([`Implicit`]), an entity
-/// id or `@meeting`, `@gathering`, `@focus`.
+/// id or `@meeting`, `@gathering`, `@focus`, `@subject`, `@dateline`.
 fn parse_with(v: &str, acol: usize, at: At<'_>) -> Result<(Role, Implicit), Error> {
     let (role_s, id) = v.split_once(':').ok_or_else(|| {
         Error::rule(format!("expected with=role:entity-id, found \"{v}\""), at(acol))
@@ -815,9 +818,10 @@ fn parse_with(v: &str, acol: usize, at: At<'_>) -> Result<(Role, Implicit), Erro
         "@gathering" => Implicit::Gathering,
         "@focus" => Implicit::Focus,
         "@subject" => Implicit::Subject,
+        "@dateline" => Implicit::Dateline,
         _ if id.starts_with('@') => {
             return Err(Error::rule(
-                format!("unknown implicit argument \"{id}\": expected @meeting, @gathering, @focus, @subject or an entity id"),
+                format!("unknown implicit argument \"{id}\": expected @meeting, @gathering, @focus, @subject, @dateline or an entity id"),
                 at(acol),
             ))
         }
