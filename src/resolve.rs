@@ -580,18 +580,12 @@ impl<'a> Resolver<'a> {
     /// particle.
     fn is_family_first_name(&self, i: usize) -> bool {
         let tt = self.toks.tokens();
-        let (p, pp) = (&tt[i], &tt[i - 1]);
-        let f = self.toks.norm_of(p);
+        let pp = &tt[i - 1];
         let inside = pp.kind == TokenKind::Word || matches!(self.toks.norm_of(pp), "," | "(");
         !self.covered[i]
             && inside
-            && p.kind == TokenKind::Word
-            && p.is_capitalized()
-            && !p.is_all_caps()
-            && f.chars().count() >= 3
-            && !not_name(f)
-            && !JOB_WORDS.contains(&f)
-            && !PARTICLES.contains(&f)
+            && given_name_like(self.toks, i)
+            && self.toks.norm_of(&tt[i]).chars().count() >= 3
     }
 
     /// Step 4: a capitalised name right after a title, on tokens not yet covered,
@@ -895,8 +889,6 @@ fn last_mentioned(ents: &[u32], starts_of: &HashMap<u32, Vec<u32>>, i: usize) ->
     ents.iter().copied().max_by_key(|&e| last_before(e)).unwrap_or(ents[0])
 }
 
-/// Capitalised words that never start or make a name: [`NOT_NAMES`], and month
-/// and weekday names of either language.
 /// Whether token `i` may be a given name on its own: a capitalised word of two
 /// letters or more, not all capitals, and neither a [`not_name`] word, a job word nor
 /// a particle.
@@ -912,6 +904,8 @@ fn given_name_like(toks: &Tokens, i: usize) -> bool {
         && !PARTICLES.contains(&f)
 }
 
+/// Capitalised words that never start or make a name: [`NOT_NAMES`], and month
+/// and weekday names of either language.
 fn not_name(f: &str) -> bool {
     NOT_NAMES.contains(&f) || crate::time::is_calendar_word(f)
 }
