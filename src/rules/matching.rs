@@ -263,7 +263,7 @@ impl SentCtx<'_> {
     /// Whether the phrase at item `k` follows a word that is both a preposition and a
     /// clause opener ("before", "after", "sinds") and is not cut off by a comma: then
     /// it is the subject of the clause ("… weeks before Lula hosts Scholz"), not the
-    /// object of a preposition ("Since Trump, no president …" stays blocked).
+    /// object of a preposition ("Before Lula, Scholz had hosted Macron" stays blocked).
     fn opens_clause_subject(&self, k: usize) -> bool {
         k > 0
             && self.item_has(k - 1, bits::CLAUSE)
