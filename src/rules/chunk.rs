@@ -592,6 +592,11 @@ fn description(
     if j <= start {
         return None;
     }
+    // "no American president", "geen Russische minister" (the cue `negdet`, bit
+    // `CUE0 << 10`): nobody, so no holder of the post
+    if start > 0 && c.has(start - 1, bits::CUE0 << 10) {
+        return None;
+    }
     // "de paus": a title that implies its organization
     let mut org = md.org;
     let mut implied_org = false;

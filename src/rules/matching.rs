@@ -265,10 +265,18 @@ impl SentCtx<'_> {
     /// it is the subject of the clause ("… weeks before Lula hosts Scholz"), not the
     /// object of a preposition ("Before Lula, Scholz had hosted Macron" stays blocked).
     fn opens_clause_subject(&self, k: usize) -> bool {
-        k > 0
-            && self.item_has(k - 1, bits::CLAUSE)
-            && !(matches!(self.items.get(k + 1), Some(Item::Tok(_)))
-                && self.item_word(k + 1) == ",")
+        k > 0 && self.item_has(k - 1, bits::CLAUSE) && !self.comma_after(k)
+    }
+
+    /// Whether the phrase at item `k` is fronted between a clause opener and a comma
+    /// ("Since Trump, no president has met Kim"): it sets the scene and is nobody's
+    /// subject.
+    fn fronted(&self, k: usize) -> bool {
+        k > 0 && self.item_has(k - 1, bits::CLAUSE) && self.comma_after(k)
+    }
+
+    fn comma_after(&self, k: usize) -> bool {
+        matches!(self.items.get(k + 1), Some(Item::Tok(_))) && self.item_word(k + 1) == ","
     }
 
     /// Whether the word at item `k` is the preposition of a day ("on Monday", "op
@@ -629,6 +637,9 @@ impl SentCtx<'_> {
                     return None;
                 }
                 let c = self.slot_ok(k2 as usize, *types, *role)?;
+                if is_agent(*role) && self.fronted(k2 as usize) {
+                    return None;
+                }
                 // a member of "X, Y en Z" is not an argument of its own: the list is
                 // (from its last member), and a middle member is none
                 let (left, right) = self.list_sides(k2 as usize);
