@@ -509,11 +509,14 @@ impl SentCtx<'_> {
     /// "en", "and" or a comma ("China, Japan en Zuid-Korea") are added to `got`.
     /// Returns the item index after the last phrase.
     fn coord_forward(&self, got: &mut Vec<u32>, mut end: usize, types: u8, role: Role) -> usize {
+        let (first_end, first_len) = (end, got.len());
+        let mut only_commas = true;
         while got.len() < MAX_LIST {
             let sep = self.item_word(end);
             if !self.word_has(sep, bits::COORD) {
                 break;
             }
+            only_commas &= sep == ",";
             // ", en" / ", and": only closing a list of three or more
             let mut nk = end + 1;
             if sep == "," && self.item_has(nk, bits::COORD) && self.item_word(nk) != "," {
@@ -540,7 +543,24 @@ impl SentCtx<'_> {
                 None => break,
             }
         }
+        // "after the summit with Lula, Scholz met Macron": names joined by commas alone
+        // that run into a word are no list; the comma ends the phrase
+        if only_commas && got.len() > first_len && self.runs_into_word(end) {
+            got.truncate(first_len);
+            return first_end;
+        }
         end
+    }
+
+    /// Whether item `k` is a word that neither joins nor ends a list (a verb, "to").
+    fn runs_into_word(&self, k: usize) -> bool {
+        match self.items.get(k) {
+            Some(Item::Tok(t)) => {
+                self.toks.get(*t as usize).is_some_and(|x| x.kind == TokenKind::Word)
+                    && !self.item_has(k, bits::COORD)
+            }
+            _ => false,
+        }
     }
 
     /// A gap of up to `n` items forward from item `k`, within the clause, then `rest`.
