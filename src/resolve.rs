@@ -597,14 +597,23 @@ impl<'a> Resolver<'a> {
         // the mentions so far by first token: looked up per title, never scanned
         let at: HashMap<u32, usize> =
             self.out.mentions.iter().enumerate().map(|(k, m)| (m.first, k)).collect();
+        let mut surnames = self.surnames_written();
         for th in self.out.titles.clone() {
             let start = self.after_title_of((th.first + th.len) as usize, &at);
             let Some((f, mut l)) = name_after(self.toks, &self.covered, start) else {
                 continue;
             };
+            // "Ambassador Zvarych" after "Vasyl Zvarych": the person named in full,
+            // whom step 6 links the surname to
+            if l == 1 && surnames.contains(self.toks.norm_at(f)) {
+                continue;
+            }
             // "collega Maria Angela Holguín": a town's name as the surname
             if l >= 2 && self.take_place_surname(f + l, &at) {
                 l += 1;
+            }
+            if l >= 2 {
+                surnames.insert(self.toks.norm_at(f + l - 1));
             }
             let name = self.name_text(f, f + l - 1);
             let ent = self.local_person(name);
@@ -618,6 +627,18 @@ impl<'a> Resolver<'a> {
         }
         // place mentions taken as surnames were marked with length 0
         self.out.mentions.retain(|m| m.len > 0);
+    }
+
+    /// The last words of the people named so far with two words or more, as written
+    /// in the document ("zvarych" for "Vasyl Zvarych").
+    fn surnames_written(&self) -> InputSet<&'a str> {
+        let toks: &'a Tokens = self.toks;
+        self.out
+            .mentions
+            .iter()
+            .filter(|m| m.len >= 2 && self.out.entities[m.ent as usize].kind == EntityType::Person)
+            .map(|m| toks.norm_at((m.first + m.len - 1) as usize))
+            .collect()
     }
 
     /// Whether token `i` is a one-word place mention on the same line with no

@@ -613,7 +613,17 @@ fn description(
     // a description: "de Russische president"
     let tpos = (start..j).find(|&k| c.maps.title_at[k] != NONE).unwrap_or(start);
     let tlen = res.titles.get(c.maps.title_at[tpos] as usize).map_or(1, |h| h.len);
-    let entry = holder(c, &res.entities[org as usize].id, c.titles.name(t))?;
+    let Some(entry) = holder(c, &res.entities[org as usize].id, c.titles.name(t)) else {
+        // "de Rwandese ambassadeur" with no known holder: as for "de Rwandese
+        // regering", the demonym stands for its state
+        let state = !implied_org
+            && c.has(tpos, bits::ADJNOUN)
+            && res.entities[org as usize].kind == EntityType::Country;
+        return md
+            .adj_end
+            .filter(|_| state)
+            .map(|e| Chunk { demonym: true, ..Chunk::new(start, e, org) });
+    };
     let ent = res.entity_for(c.g, entry);
     added.push(RMention { first: tpos as u32, len: tlen, ent, kind: MKind::Description });
     Some(Chunk {

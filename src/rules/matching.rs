@@ -517,10 +517,10 @@ impl SentCtx<'_> {
                 break;
             }
             only_commas &= sep == ",";
-            // ", en" / ", and": only closing a list of three or more
+            // ", en" / ", and": only closing a list of three or more, or an apposition
             let mut nk = end + 1;
             if sep == "," && self.item_has(nk, bits::COORD) && self.item_word(nk) != "," {
-                if got.len() < 2 {
+                if got.len() < 2 && !self.has_apposition(end - 1) {
                     break;
                 }
                 nk += 1;
@@ -550,6 +550,20 @@ impl SentCtx<'_> {
             return first_end;
         }
         end
+    }
+
+    /// Whether the phrase at item `k` took in an apposition after a comma ("the
+    /// leader of Venezuela, Nicolás Maduro"): a comma lies inside it.
+    fn has_apposition(&self, k: usize) -> bool {
+        match self.items.get(k) {
+            Some(Item::Chunk(c)) => {
+                let ch = &self.chunks[*c as usize];
+                // a phrase is short; a hostile one is looked at only so far
+                let end = ch.last.min(ch.first.saturating_add(64));
+                (ch.first..end).any(|t| self.toks.norm_at(t as usize) == ",")
+            }
+            _ => false,
+        }
     }
 
     /// Whether item `k` is a word that neither joins nor ends a list (a verb, "to").
@@ -704,9 +718,11 @@ impl SentCtx<'_> {
             }
             let mut pk = sep_k - 1;
             if sep != "," && pk >= 1 && self.item_word(pk as usize) == "," {
-                // ", and" closes a list of three or more: a comma must
-                // come before the phrase in front of it too
-                if pk < 2 || self.item_word(pk as usize - 2) != "," {
+                // ", and" closes a list of three or more: a comma must come before
+                // the phrase in front of it too, or the comma closes that phrase's
+                // apposition ("The leader of Venezuela, Nicolás Maduro, and …")
+                let closes_apposition = self.has_apposition(pk as usize - 1);
+                if !closes_apposition && (pk < 2 || self.item_word(pk as usize - 2) != ",") {
                     break;
                 }
                 pk -= 1;
