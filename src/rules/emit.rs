@@ -309,6 +309,14 @@ fn arg_groups(sc: &SentCtx<'_>, rule: &Rule, m: &Match) -> Option<(Vec<ArgGroup>
         let mut ents: Vec<u32> = Vec::new();
         for &c in cs {
             let ch = &sc.chunks[c as usize];
+            // "Trump offered American assistance": a demonym before an aid noun is the
+            // state that gives it, never the one helped
+            if ch.demonym
+                && rule.kind == RelationType::HelpWith
+                && matches!(role, Role::Topic | Role::Beneficiary)
+            {
+                return None;
+            }
             ents.extend(heads(ch));
             if let Some(via) = chunk_link(ch) {
                 let span = Some(tok_span(sc.toks, ch.first, ch.last));
