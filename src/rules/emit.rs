@@ -175,7 +175,16 @@ fn reading(
         _ => m.first_tok,
     };
     let mut cue_a = scope_a.max((from as usize).saturating_sub(CUE_BEFORE));
-    let cue_b = scope_b.min(m.last_tok as usize + CUE_AFTER);
+    let mut cue_b = scope_b.min(m.last_tok as usize + CUE_AFTER);
+    // "After the summit with Lula, Scholz met Macron": a phrase that leaves its actor
+    // to the focus opens the sentence; its tense is the main clause's, whose verb
+    // stands next to the subject after it
+    if let Some((_, Implicit::Focus)) = &rule.implicit {
+        let subject = sc.chunks_in(m.last_tok as usize, scope_b).first();
+        if let Some(ch) = subject {
+            cue_b = scope_b.min(ch.last as usize + CUE_AFTER).max(cue_b);
+        }
+    }
     // "Russia will not negotiate, he told TASS": what is said is not how it is said;
     // a statement's cues start after the comma that closes the reported clause
     if rule.kind == RelationType::Statement {
