@@ -68,6 +68,12 @@ pub(crate) struct Chunk {
 }
 
 impl Chunk {
+    /// A demonym over tokens `first..last` standing for its state `country` ("de
+    /// Russische sancties", "de Rwandese ambassadeur").
+    fn state(first: usize, last: usize, country: u32) -> Chunk {
+        Chunk { demonym: true, ..Chunk::new(first, last, country) }
+    }
+
     /// A phrase over tokens `first..last` standing for `head`, with no modifiers.
     fn new(first: usize, last: usize, head: u32) -> Chunk {
         Chunk {
@@ -259,10 +265,10 @@ fn read_determiners(c: &ChunkCtx<'_>, start: usize, to: usize) -> (usize, bool) 
     (j, possessive)
 }
 
-/// "oud-", "former" (the cue `former`, bit `CUE0 << 6`) at `md.j`; reads it and
+/// "oud-", "former" (the cue `former`, [`bits::FORMER`]) at `md.j`; reads it and
 /// returns whether there was one.
 fn read_former(c: &ChunkCtx<'_>, md: &mut Mods) -> bool {
-    if !c.has(md.j, bits::CUE0 << 6) {
+    if !c.has(md.j, bits::FORMER) {
         return false;
     }
     md.former = true;
@@ -425,7 +431,7 @@ fn adjective_country(c: &ChunkCtx<'_>, res: &Resolved, md: &Mods, to: usize) -> 
             && c.has(j, bits::ADJNOUN)
             && res.entities[md.org as usize].kind == EntityType::Country
     })?;
-    Some(Chunk { demonym: true, ..Chunk::new(md.start, end, md.org) })
+    Some(Chunk::state(md.start, end, md.org))
 }
 
 /// "de top", "the summit": the named gathering in focus.
@@ -592,9 +598,9 @@ fn description(
     if j <= start {
         return None;
     }
-    // "no American president", "geen Russische minister" (the cue `negdet`, bit
-    // `CUE0 << 10`): nobody, so no holder of the post
-    if start > 0 && c.has(start - 1, bits::CUE0 << 10) {
+    // "no American president", "geen Russische minister" (the cue `negdet`):
+    // nobody, so no holder of the post
+    if start > 0 && c.has(start - 1, bits::NEGDET) {
         return None;
     }
     // "de paus": a title that implies its organization
@@ -619,10 +625,7 @@ fn description(
         let state = !implied_org
             && c.has(tpos, bits::ADJNOUN)
             && res.entities[org as usize].kind == EntityType::Country;
-        return md
-            .adj_end
-            .filter(|_| state)
-            .map(|e| Chunk { demonym: true, ..Chunk::new(start, e, org) });
+        return md.adj_end.filter(|_| state).map(|e| Chunk::state(start, e, org));
     };
     let ent = res.entity_for(c.g, entry);
     added.push(RMention { first: tpos as u32, len: tlen, ent, kind: MKind::Description });

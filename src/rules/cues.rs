@@ -109,8 +109,7 @@ impl SentCtx<'_> {
             // "geen ontmoeting", "no plans to meet" negate the relation; "nog geen
             // plannen voor een ontmoeting" (not yet) only hedges it
             if cue(10) {
-                let not_yet =
-                    i > 0 && self.masks.get(i - 1).is_some_and(|m| m & (bits::CUE0 << 11) != 0);
+                let not_yet = i > 0 && self.masks.get(i - 1).is_some_and(|m| m & bits::NOTYET != 0);
                 if not_yet {
                     c.hedge = true;
                 } else {

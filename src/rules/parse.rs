@@ -195,6 +195,12 @@ pub(crate) mod bits {
     pub const SPEAKER: u32 = 1 << 10;
     /// Cue `i` of [`super::CUES`] is bit `CUE0 << i`.
     pub const CUE0: u32 = 1 << 11;
+    /// The cue `former` ("oud-", "former"): [`super::CUES`]`[6]`.
+    pub const FORMER: u32 = CUE0 << 6;
+    /// The cue `negdet` ("geen", "no"): [`super::CUES`]`[10]`.
+    pub const NEGDET: u32 = CUE0 << 10;
+    /// The cue `notyet` ("nog niet", "not yet"): [`super::CUES`]`[11]`.
+    pub const NOTYET: u32 = CUE0 << 11;
     /// A word that can start a time expression (month, weekday, "vorige", "today").
     pub const TIME: u32 = 1 << 24;
     /// The first word of a pair phrase ("twee leiders", "both leaders").
@@ -851,6 +857,14 @@ fn parse_role(s: &str) -> Option<Role> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn named_cue_bits_are_their_cues() {
+        let bit = |name: &str| bits::CUE0 << CUES.iter().position(|c| *c == name).unwrap();
+        assert_eq!(bits::FORMER, bit("former"));
+        assert_eq!(bits::NEGDET, bit("negdet"));
+        assert_eq!(bits::NOTYET, bit("notyet"));
+    }
 
     fn parse(src: &str) -> Result<Parsed, Error> {
         let mut p = Parsed::default();
